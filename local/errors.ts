@@ -1,0 +1,39 @@
+/**
+ * The error catalogue: one class per AppSync `errorType`, used everywhere instead of ad-hoc objects.
+ * `errorType` is exactly the string AppSync puts in the error object (specs: appsync-graphql-engine.md
+ * §1.3, §5; appsync-js-runtime.md §5-6). Add new AppSync error types here, each documented by when
+ * it is raised.
+ */
+
+/** Base of every AppSync-shaped error. */
+export class AppSyncError extends Error {
+  constructor(
+    readonly errorType: string,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = errorType;
+  }
+}
+
+/** The HTTP body could not be read as a GraphQL request (400): empty, not JSON, no `query`. */
+export class MalformedHttpRequestException extends AppSyncError {
+  constructor(message: string) {
+    super('MalformedHttpRequestException', message);
+  }
+}
+
+/** No configured auth mode accepted the request's credentials (401), or a subscription's. */
+export class UnauthorizedException extends AppSyncError {
+  constructor(message: string) {
+    super('UnauthorizedException', message);
+  }
+}
+
+/** Code that cannot be loaded or created (EvaluateCode / CreateResolver answer 400). */
+export class BadRequestException extends AppSyncError {
+  constructor(message: string) {
+    super('BadRequestException', message);
+  }
+}
