@@ -30,8 +30,11 @@ export interface CredentialsRequest {
 
 export type AuthenticationOutcome =
   | { ok: true; auth: AuthContext }
-  /** Request-level rejection: HTTP 401, body `{"errors":[{"errorType":"UnauthorizedException","message":...}]}`. */
-  | { ok: false; errorType: string; message: string };
+  /**
+   * Request-level rejection: body `{"errors":[{"errorType":...,"message":...}]}` with HTTP `statusCode`
+   * (401 when absent; IAM signature failures use AWS's 403, spec §3.7).
+   */
+  | { ok: false; errorType: string; message: string; statusCode?: number };
 
 export interface Authenticator {
   authenticate(request: CredentialsRequest): Promise<AuthenticationOutcome>;
