@@ -37,3 +37,27 @@ export class BadRequestException extends AppSyncError {
     super('BadRequestException', message);
   }
 }
+
+/**
+ * The HTTP body is larger than the server accepts (413). AppSync's limit and wording are unconfirmed
+ * (spec appsync-graphql-engine.md §1.3, §6); the local server's limit is configurable.
+ */
+export class PayloadTooLargeException extends AppSyncError {
+  constructor(message: string) {
+    super('PayloadTooLargeException', message);
+  }
+}
+
+/** A request to a path the API does not serve (404; errorType unconfirmed, spec §1.3). */
+export class NotFoundException extends AppSyncError {
+  constructor(message: string) {
+    super('NotFoundException', message);
+  }
+}
+
+/** An unexpected failure inside the local server itself (500), never a resolver or data source error. */
+export class InternalFailureException extends AppSyncError {
+  constructor(message: string) {
+    super('InternalFailure', message);
+  }
+}
