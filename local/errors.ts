@@ -61,3 +61,31 @@ export class InternalFailureException extends AppSyncError {
     super('InternalFailure', message);
   }
 }
+
+/**
+ * A DynamoDB data source call failed; it reaches the response handler as `ctx.error` (spec
+ * appsync-js-runtime.md §5.1, appsync-graphql-engine.md §4.6). `errorType` is `DynamoDB:<name>` where
+ * `<name>` is the exception class of the AWS SDK for Java that AppSync uses: modeled DynamoDB exceptions
+ * keep their names (`ConditionalCheckFailedException`, `TransactionCanceledException`, …), unmodeled
+ * ones such as `ValidationException` surface as the SDK's generic `DynamoDbException`, network failures
+ * as `SdkClientException`, and a bad `nextToken` as `UserIllegalArgumentException`.
+ */
+export class DynamoDbException extends AppSyncError {
+  constructor(
+    readonly exceptionName: string,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(`DynamoDB:${exceptionName}`, message, options);
+  }
+}
+
+/**
+ * A data source request object is malformed (a required field missing or of the wrong type, an
+ * unknown operation): AppSync's `MappingTemplate` error type.
+ */
+export class MappingTemplateException extends AppSyncError {
+  constructor(message: string) {
+    super('MappingTemplate', message);
+  }
+}
