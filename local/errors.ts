@@ -89,3 +89,31 @@ export class MappingTemplateException extends AppSyncError {
     super('MappingTemplate', message);
   }
 }
+
+/**
+ * An IAM (SigV4) request whose `Authorization` header lacks a part SigV4 needs (Credential,
+ * SignedHeaders, Signature, a date) or names a signed header the request does not carry. AWS-standard
+ * type and wording, seen from AppSync (appsync-graphql-engine.md §3.7; aws-amplify/amplify-js#7906).
+ */
+export class IncompleteSignatureException extends AppSyncError {
+  constructor(message: string) {
+    super('IncompleteSignatureException', message);
+  }
+}
+
+/**
+ * An IAM (SigV4) request whose signature does not match, whose date is outside the 5-minute window or
+ * whose credential scope names another region or service (appsync-graphql-engine.md §3.7, HTTP 403).
+ */
+export class InvalidSignatureException extends AppSyncError {
+  constructor(message: string) {
+    super('InvalidSignatureException', message);
+  }
+}
+
+/** An IAM (SigV4) request signed with an access key (or session token) the API does not know (HTTP 403). */
+export class UnrecognizedClientException extends AppSyncError {
+  constructor(message: string) {
+    super('UnrecognizedClientException', message);
+  }
+}
