@@ -1,0 +1,79 @@
+/**
+ * `/graphql`: read the request, authenticate it, execute it, answer as AppSync does.
+ * Spec: shared/spec/appsync-graphql-engine.md §1.1-1.3, §3.7.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Authenticator, CredentialsRequest } from '../auth/types.js';
+import { MalformedHttpRequestException, PayloadTooLargeException } from '../errors.js';
+import { parsePostBody, parseQueryParameters } from './graphql-request.js';
+import { sendJson, sendTransportError } from './reply.js';
+import { readRequestBody } from './request-body.js';
+import type { ExecutionInput, ExecutionResult, GraphQLExecutor, GraphQLRequest } from './types.js';
+
+export interface GraphQLRouteOptions {
+  authenticator: Authenticator;
+  /** Read on every request, so that hot reload can swap the engine between two requests. */
+  executor: () => GraphQLExecutor;
+  maxBodyBytes: number;
+  /** Told about every executed operation (the real-time endpoint publishes from here). */
+  onExecuted: (result: ExecutionResult, input: ExecutionInput) => void;
+}
+
+export type GraphQLRoute = (request: IncomingMessage, response: ServerResponse, url: URL) => Promise<void>;
+
+/**
+ * Order of checks: body size, then credentials, then the envelope. Credentials are checked before the
+ * envelope so that a request with no valid credentials gets 401 even when its body is also malformed
+ * (spec §1.3 recommends this for every mode but Lambda, which the authenticator handles: it receives
+ * `graphql` only when the envelope parsed).
+ */
+export function createGraphQLRoute(options: GraphQLRouteOptions): GraphQLRoute {
+  return async (request, response, url) => {
+    let bodyText = '';
+    if (request.method === 'POST') {
+      const body = await readRequestBody(request, options.maxBodyBytes);
+      if (body.kind === 'tooLarge') {
+        return sendTransportError(response, 413, new PayloadTooLargeException(`Request body is larger than ${options.maxBodyBytes} bytes.`));
+      }
+      bodyText = body.text;
+    }
+    const parsed = request.method === 'POST' ? parsePostBody(bodyText) : parseQueryParameters(url.searchParams);
+    const headers = headerRecord(request);
+
+    const outcome = await options.authenticator.authenticate(credentialsRequest(request, headers, bodyText, parsed));
+    if (!outcome.ok) return sendTransportError(response, outcome.statusCode ?? 401, outcome);
+    if (parsed instanceof MalformedHttpRequestException) return sendTransportError(response, 400, parsed);
+
+    const input: ExecutionInput = { request: parsed, auth: outcome.auth, requestInfo: { headers, domainName: null } };
+    const result = await options.executor().execute(input);
+    sendJson(response, 200, result.body, result.responseHeaders);
+    options.onExecuted(result, input);
+  };
+}
+
+/** Node lower-cases header names; repeated headers are joined as HTTP allows. */
+function headerRecord(request: IncomingMessage): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(request.headers)) {
+    if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value;
+  }
+  return headers;
+}
+
+function credentialsRequest(
+  request: IncomingMessage,
+  headers: Record<string, string>,
+  body: string,
+  parsed: GraphQLRequest | MalformedHttpRequestException,
+): CredentialsRequest {
+  const credentials: CredentialsRequest = {
+    headers,
+    sourceIp: request.socket.remoteAddress ?? '127.0.0.1',
+    method: request.method ?? 'POST',
+    host: headers.host ?? '',
+    path: request.url ?? '/graphql',
+    body,
+  };
+  if (!(parsed instanceof MalformedHttpRequestException)) credentials.graphql = parsed;
+  return credentials;
+}
