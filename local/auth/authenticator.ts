@@ -6,9 +6,14 @@
  */
 import type { AuthenticationConfig, AuthModeConfig } from '../definition/types.js';
 import { createApiKeyMode, type ApiKey } from './api-key.js';
-import { systemClock, type AuthMode, type Clock } from './mode.js';
+import { createIamMode, type IamDependencies } from './iam.js';
+import { createLambdaAuthorizerMode, type LambdaAuthorizerDependencies } from './lambda-authorizer.js';
+import type { LocalUserPool } from './local-user-pool.js';
+import { systemClock, type Clock } from './mode.js';
+import { createOidcMode } from './oidc.js';
 import { isMode, selectMode, type ConfiguredModes } from './select-mode.js';
 import type { Authenticator, CredentialsRequest } from './types.js';
+import { createUserPoolMode } from './user-pools.js';
 
 /** What the configured modes need besides the definition. Only the configured modes' parts are required. */
 export interface AuthenticatorDependencies {
@@ -16,6 +21,12 @@ export interface AuthenticatorDependencies {
   now?: Clock;
   /** API_KEY: the API's keys (read on every request). */
   apiKeys?: readonly ApiKey[];
+  /** AMAZON_COGNITO_USER_POOLS: the local user pool (`loadLocalUserPool(dataDir)`). */
+  userPool?: Pick<LocalUserPool, 'issuer' | 'jwks'>;
+  /** AWS_IAM: the API's region and the principals whose credentials it trusts. */
+  iam?: IamDependencies;
+  /** AWS_LAMBDA: how to invoke the authorizer function, and the API's ids for its event. */
+  lambda?: LambdaAuthorizerDependencies;
 }
 
 export function createAuthenticator(config: AuthenticationConfig, deps: AuthenticatorDependencies): Authenticator {
@@ -31,28 +42,33 @@ export function createAuthenticator(config: AuthenticationConfig, deps: Authenti
 function buildModes(config: AuthenticationConfig, deps: AuthenticatorDependencies): ConfiguredModes {
   const now = deps.now ?? systemClock;
   const modes: ConfiguredModes = {};
-  const all = [config.default, ...(config.additional ?? [])];
-  for (const modeConfig of all) {
+  for (const modeConfig of [config.default, ...(config.additional ?? [])]) {
     if (modes[modeConfig.type]) {
       throw new Error(`auth: mode ${modeConfig.type} is configured twice (AppSync allows each mode once, spec §3.1)`);
     }
-    const mode = createMode(modeConfig, modeConfig === config.default, deps, now);
-    Object.assign(modes, { [modeConfig.type]: mode });
+    addMode(modes, modeConfig, deps, now);
   }
   return modes;
 }
 
-function createMode(
-  modeConfig: AuthModeConfig,
-  _isDefault: boolean,
-  deps: AuthenticatorDependencies,
-  now: Clock,
-): AuthMode {
-  switch (modeConfig.type) {
+function addMode(modes: ConfiguredModes, modeConfig: AuthModeConfig, deps: AuthenticatorDependencies, now: Clock): void {
+  const type = modeConfig.type;
+  switch (type) {
     case 'API_KEY':
-      return createApiKeyMode(required(deps.apiKeys, 'apiKeys', modeConfig.type), now);
-    default:
-      throw new Error(`auth: mode ${modeConfig.type} is not available yet`);
+      modes.API_KEY = createApiKeyMode(required(deps.apiKeys, 'apiKeys', type), now);
+      return;
+    case 'AMAZON_COGNITO_USER_POOLS':
+      modes.AMAZON_COGNITO_USER_POOLS = createUserPoolMode(modeConfig, required(deps.userPool, 'userPool', type), now);
+      return;
+    case 'OPENID_CONNECT':
+      modes.OPENID_CONNECT = createOidcMode(modeConfig, now);
+      return;
+    case 'AWS_IAM':
+      modes.AWS_IAM = createIamMode(required(deps.iam, 'iam', type), now);
+      return;
+    case 'AWS_LAMBDA':
+      modes.AWS_LAMBDA = createLambdaAuthorizerMode(modeConfig, required(deps.lambda, 'lambda', type), now);
+      return;
   }
 }
 
