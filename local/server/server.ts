@@ -25,10 +25,11 @@ export const GRAPHQL_PATH = '/graphql';
  */
 export const DEFAULT_MAX_BODY_BYTES = 10 * 1024 * 1024;
 
-/** An extra route: `path` is matched exactly, or as a prefix when it ends with `/`. */
+/** An extra route: `path` is matched exactly, or as a prefix of the request path when `prefix` is set. */
 export interface Route {
   method: 'GET';
   path: string;
+  prefix?: boolean;
   handle(request: IncomingMessage, response: ServerResponse, url: URL): void | Promise<void>;
 }
 
@@ -81,7 +82,7 @@ export function createLocalServer(options: LocalServerOptions): LocalServer {
     if (url.pathname === GRAPHQL_PATH && (request.method === 'POST' || request.method === 'GET')) {
       return graphql(request, response, url);
     }
-    const route = routes.find((candidate) => candidate.method === request.method && matches(candidate.path, url.pathname));
+    const route = routes.find((candidate) => candidate.method === request.method && matches(candidate, url.pathname));
     if (route) return route.handle(request, response, url);
     // Spec §1.3: 404 for other paths; errorType and message unconfirmed.
     sendTransportError(response, 404, new NotFoundException(`No resource at ${request.method} ${url.pathname}. The GraphQL endpoint is POST ${GRAPHQL_PATH}.`));
@@ -125,8 +126,8 @@ export function createLocalServer(options: LocalServerOptions): LocalServer {
   };
 }
 
-function matches(routePath: string, pathname: string): boolean {
-  return routePath.endsWith('/') ? pathname.startsWith(routePath) : pathname === routePath;
+function matches(route: Route, pathname: string): boolean {
+  return route.prefix ? pathname.startsWith(route.path) : pathname === route.path;
 }
 
 function describe(error: unknown): string {
