@@ -8,7 +8,8 @@ import { MalformedHttpRequestException, PayloadTooLargeException } from '../erro
 import { parsePostBody, parseQueryParameters } from './graphql-request.js';
 import { sendJson, sendTransportError } from './reply.js';
 import { readRequestBody } from './request-body.js';
-import type { ExecutionInput, ExecutionResult, GraphQLExecutor, GraphQLRequest } from './types.js';
+import type { ExecuteOutcome, ExecuteRequest } from '../engine/types.js';
+import type { GraphQLExecutor, GraphQLRequest } from './types.js';
 
 export interface GraphQLRouteOptions {
   authenticator: Authenticator;
@@ -16,7 +17,7 @@ export interface GraphQLRouteOptions {
   executor: () => GraphQLExecutor;
   maxBodyBytes: number;
   /** Told about every executed operation (the real-time endpoint publishes from here). */
-  onExecuted: (result: ExecutionResult, input: ExecutionInput) => void;
+  onExecuted: (outcome: ExecuteOutcome, request: ExecuteRequest) => void;
 }
 
 export type GraphQLRoute = (request: IncomingMessage, response: ServerResponse, url: URL) => Promise<void>;
@@ -44,10 +45,10 @@ export function createGraphQLRoute(options: GraphQLRouteOptions): GraphQLRoute {
     if (!outcome.ok) return sendTransportError(response, outcome.statusCode ?? 401, outcome);
     if (parsed instanceof MalformedHttpRequestException) return sendTransportError(response, 400, parsed);
 
-    const input: ExecutionInput = { request: parsed, auth: outcome.auth, requestInfo: { headers, domainName: null } };
-    const result = await options.executor().execute(input);
-    sendJson(response, 200, result.body, result.responseHeaders);
-    options.onExecuted(result, input);
+    const executeRequest: ExecuteRequest = { ...parsed, headers, auth: outcome.auth };
+    const executed = await options.executor().execute(executeRequest);
+    sendJson(response, 200, executed.body, executed.responseHeaders);
+    options.onExecuted(executed, executeRequest);
   };
 }
 

@@ -14,7 +14,8 @@ import { InternalFailureException, NotFoundException } from '../errors.js';
 import { answerPreflight, setCorsHeaders } from './cors.js';
 import { createGraphQLRoute } from './graphql-route.js';
 import { sendTransportError } from './reply.js';
-import type { ExecutionInput, ExecutionResult, GraphQLExecutor } from './types.js';
+import type { ExecuteOutcome, ExecuteRequest } from '../engine/types.js';
+import type { GraphQLExecutor } from './types.js';
 
 export const GRAPHQL_PATH = '/graphql';
 
@@ -43,7 +44,8 @@ export interface LocalServerOptions {
   log?: (line: string) => void;
 }
 
-export type ExecutionListener = (result: ExecutionResult, input: ExecutionInput) => void;
+/** Sees each executed operation's outcome (publications, invalidations) with the request that caused it. */
+export type ExecutionListener = (outcome: ExecuteOutcome, request: ExecuteRequest) => void;
 
 export interface LocalServer {
   readonly httpServer: Server;
@@ -61,10 +63,10 @@ export function createLocalServer(options: LocalServerOptions): LocalServer {
     authenticator: options.authenticator,
     executor: options.executor,
     maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
-    onExecuted: (result, input) => {
+    onExecuted: (outcome, request) => {
       for (const listener of listeners) {
         try {
-          listener(result, input);
+          listener(outcome, request);
         } catch (error) {
           log(`liveboard: an execution listener failed: ${describe(error)}`);
         }
