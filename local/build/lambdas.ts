@@ -58,19 +58,25 @@ async function bundleOne(fn: LambdaFunctionDefinition, projectRoot: string, bund
   await rm(outDir, { recursive: true, force: true });
   await mkdir(outDir, { recursive: true });
   const outfile = lambdaBundleFile(bundleDir, fn.name);
-  await build({
-    entryPoints: [resolve(projectRoot, fn.entry)],
-    outfile,
-    bundle: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node20',
-    external: ['@aws-sdk/*'],
-    sourcemap: true,
-    banner: { js: REQUIRE_SHIM },
-    absWorkingDir: projectRoot,
-    logLevel: 'silent',
-  });
+  try {
+    await build({
+      entryPoints: [resolve(projectRoot, fn.entry)],
+      outfile,
+      bundle: true,
+      format: 'esm',
+      platform: 'node',
+      target: 'node20',
+      external: ['@aws-sdk/*'],
+      sourcemap: true,
+      banner: { js: REQUIRE_SHIM },
+      absWorkingDir: projectRoot,
+      logLevel: 'silent',
+    });
+  } catch (error) {
+    // Leave no half-built folder behind for CDK to upload.
+    await rm(outDir, { recursive: true, force: true });
+    throw error;
+  }
   return { functionName: fn.name, file: outfile, bytes: (await stat(outfile)).size };
 }
 

@@ -190,5 +190,4 @@ describe('local Lambda runtime', () => {
       error: { errorType: 'ResourceNotFoundException', errorMessage: 'Function not found: arn:aws:lambda:eu-west-1:000000000000:function:nope' },
     });
   });
-
 });
