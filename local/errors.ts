@@ -117,3 +117,84 @@ export class UnrecognizedClientException extends AppSyncError {
     super('UnrecognizedClientException', message);
   }
 }
+
+/**
+ * A field the caller may not read: its auth mode is not allowed by the directive rules, or a Lambda
+ * authorizer listed it in `deniedFields`. Field error (HTTP 200), the field becomes null
+ * (spec appsync-graphql-engine.md §3.3, §7 item 57).
+ */
+export class UnauthorizedFieldError extends AppSyncError {
+  constructor(typeName: string, fieldName: string) {
+    super('Unauthorized', `Not Authorized to access ${fieldName} on type ${typeName}`);
+  }
+}
+
+/**
+ * A resolver was still running when the request reached AppSync's 30 s execution limit (spec
+ * appsync-graphql-engine.md §6). Field error; errorType and message as AppSync reports Lambda and
+ * resolver timeouts (unconfirmed for the engine-wide limit).
+ */
+export class ExecutionTimeoutError extends AppSyncError {
+  constructor() {
+    super('ExecutionTimeout', 'Execution timed out.');
+  }
+}
+
+/**
+ * A field nested deeper than the API's `queryDepthLimit` (spec appsync-graphql-engine.md §1.6). Field error
+ * on the first field past the limit, null propagating as usual; errorType and message unconfirmed.
+ */
+export class QueryDepthLimitExceededError extends AppSyncError {
+  constructor(limit: number) {
+    super('QueryDepthLimitExceeded', `Query depth limit of ${limit} exceeded.`);
+  }
+}
+
+/**
+ * A resolver invocation past the API's `resolverCountLimit` (default 10,000) in one request (spec
+ * appsync-graphql-engine.md §1.6). Field error on each invocation past the limit; errorType and message
+ * unconfirmed.
+ */
+export class ResolverCountLimitExceededError extends AppSyncError {
+  constructor(limit: number) {
+    super('ResolverCountLimitExceeded', `Resolver count limit of ${limit} exceeded.`);
+  }
+}
+
+/**
+ * A Lambda answered a BatchInvoke with something other than a list as long as the batch: every item of
+ * the batch fails (spec appsync-graphql-engine.md §4.4, §7 item 82; errorType and message unconfirmed).
+ */
+export class BatchInvokeResultMismatchError extends AppSyncError {
+  constructor(expected: number, received: string) {
+    super('Lambda:Unhandled', `The BatchInvoke response must be a list of ${expected} items, got ${received}.`);
+  }
+}
+
+/**
+ * A Lambda invocation failed (the function threw, timed out or crashed): `ctx.error` of a Lambda data
+ * source, and the field error of a direct Lambda resolver, with the function's `errorMessage`. AppSync
+ * does not forward the function's own `errorType` as the type (spec appsync-js-runtime.md §5.2 and
+ * §8 item 112, appsync-graphql-engine.md §4.3); it shows it as `ctx.error.unhandledErrorType`
+ * (observed: aws/aws-appsync-community#386, `unhandledErrorType: "Sandbox.Timedout"`).
+ */
+export class LambdaUnhandledException extends AppSyncError {
+  constructor(
+    message: string,
+    readonly unhandledErrorType: string,
+  ) {
+    super('Lambda:Unhandled', message);
+  }
+}
+
+/**
+ * An HTTP data source request could not be completed (connection refused, unknown host, TLS failure):
+ * `ctx.error` (spec appsync-js-runtime.md §5.4); an error status code is a result, not an error.
+ * errorType unconfirmed: named after the exception AppSync logs for such failures
+ * (`com.amazonaws.deepdish.http.HttpRequestException`, aws/aws-appsync-community#79).
+ */
+export class HttpRequestException extends AppSyncError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('HttpRequestException', message, options);
+  }
+}

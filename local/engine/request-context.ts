@@ -1,0 +1,205 @@
+/**
+ * One request's execution state, threaded through graphql-js as its context value, and the field resolver
+ * that graphql-js calls for every field (spec appsync-graphql-engine.md §3.3 field auth, §4.1 which fields
+ * run resolvers, §1.6 limits, §6 the 30 s limit). Errors are thrown as `FieldResolutionError` values so
+ * graphql-js nulls the field and propagates as GraphQL requires; nothing else is thrown on purpose.
+ */
+import type { GraphQLFieldResolver, GraphQLResolveInfo } from 'graphql';
+import type { AuthContext } from '../auth/types.js';
+import type { DataSource, DataSourceResult } from '../datasources/types.js';
+import {
+  ExecutionTimeoutError,
+  QueryDepthLimitExceededError,
+  ResolverCountLimitExceededError,
+  UnauthorizedFieldError,
+} from '../errors.js';
+import type { RequestInfo } from '../runtime/types.js';
+import { authTypeLabel } from './auth-type-label.js';
+import { BatchInvoker } from './batch-invoker.js';
+import { invokeDataSource } from './data-source-call.js';
+import { Deadline, TIMED_OUT } from './deadline.js';
+import type { EngineConfig } from './engine-config.js';
+import { fieldError, toAppSyncLocations } from './error-format.js';
+import type { PositionedError } from './error-format.js';
+import { FieldResolutionError } from './field-error.js';
+import { runResolver } from './resolver-runner.js';
+import type { FieldInvocation, ResolverRun } from './resolver-runner.js';
+import { selectionInfo } from './selection-info.js';
+import type { Invalidation, ResolverBinding, UnitResolverBinding } from './types.js';
+
+type ResponsePath = GraphQLResolveInfo['path'];
+
+/** Where a resolver runs: the parts of graphql-js's resolve info the engine uses. */
+export type FieldSite = Pick<GraphQLResolveInfo, 'fieldName' | 'fieldNodes' | 'fragments' | 'path'> & {
+  parentTypeName: string;
+};
+
+export class RequestContext {
+  readonly appendedErrors: PositionedError[] = [];
+  readonly invalidations: Invalidation[] = [];
+  readonly responseHeaders: Record<string, string> = {};
+  readonly request: RequestInfo;
+  readonly #deadline: Deadline;
+  readonly #batcher = new BatchInvoker();
+  readonly #authType: string;
+  #resolverCount = 0;
+
+  constructor(
+    readonly config: EngineConfig,
+    readonly auth: AuthContext,
+    headers: Record<string, string>,
+    /** Variables as the client sent them (`ctx.info.variables`). */
+    readonly variables: Record<string, unknown>,
+  ) {
+    this.request = { headers: lowerCaseKeys(headers), domainName: null };
+    this.#deadline = new Deadline(config.executionTimeoutMs);
+    this.#authType = authTypeLabel(auth.type);
+  }
+
+  /** Directive rules (auth layer) plus the Lambda authorizer's `deniedFields` (spec §3.3, §3.4). */
+  isAllowed(typeName: string, fieldName: string): boolean {
+    if (this.auth.deniedFields.includes(`${typeName}.${fieldName}`)) return false;
+    return this.config.fieldAuthorizer?.isAllowed(typeName, fieldName, this.auth) ?? true;
+  }
+
+  /** Counts one resolver invocation; false once past `resolverCountLimit` (spec §1.6). */
+  countResolverInvocation(): boolean {
+    this.#resolverCount += 1;
+    return this.#resolverCount <= this.config.resolverCountLimit;
+  }
+
+  /**
+   * Runs the resolver of one field under the request's deadline and records what it leaves for the
+   * response: appended errors stay with the field (which keeps its value), response headers always,
+   * invalidations only when the resolver succeeded. A timeout is a field error (spec §6).
+   */
+  async resolve(binding: ResolverBinding, source: unknown, args: Record<string, unknown>, site: FieldSite): Promise<ResolverRun> {
+    const gateway = {
+      invoke: (dataSource: DataSource, request: unknown, batching?: UnitResolverBinding): Promise<DataSourceResult> =>
+        batching === undefined
+          ? invokeDataSource(dataSource, request)
+          : this.#batcher.enqueue(batching, parentListKey(site.path), dataSource, batching.maxBatchSize ?? 0, payloadOf(request)),
+    };
+    const settled = await this.#deadline.race(runResolver(binding, this.#invocation(source, args, site), gateway));
+    if (settled === TIMED_OUT) throw FieldResolutionError.from(new ExecutionTimeoutError());
+    this.#record(settled, site);
+    return settled;
+  }
+
+  #invocation(source: unknown, args: Record<string, unknown>, site: FieldSite): FieldInvocation {
+    return {
+      arguments: args,
+      source,
+      identity: this.auth.identity,
+      request: this.request,
+      info: {
+        fieldName: site.fieldName,
+        parentTypeName: site.parentTypeName,
+        variables: this.variables,
+        ...selectionInfo(site.fieldNodes, site.fragments),
+      },
+      env: this.config.env,
+      authType: this.#authType,
+    };
+  }
+
+  #record(run: ResolverRun, site: FieldSite): void {
+    const path = responsePathArray(site.path);
+    const starts = site.fieldNodes.flatMap((node) => (node.loc ? [{ line: node.loc.startToken.line, column: node.loc.startToken.column }] : []));
+    const [first] = starts;
+    for (const entry of run.appendedErrors) {
+      this.appendedErrors.push({
+        line: first?.line ?? 0,
+        column: first?.column ?? 0,
+        path,
+        error: fieldError(entry, path, toAppSyncLocations(starts)),
+      });
+    }
+    if (run.outcome.ok) this.invalidations.push(...run.extensions.invalidations);
+    Object.assign(this.responseHeaders, run.responseHeaders);
+  }
+
+  finish(): void {
+    this.#deadline.clear();
+  }
+}
+
+/**
+ * graphql-js calls this for every field without its own resolver, i.e. every schema field (introspection
+ * fields have their own). Order of checks: depth limit, authorization, then the resolver or default
+ * resolution (`source[fieldName]`, spec §4.1).
+ */
+export const resolveField: GraphQLFieldResolver<unknown, RequestContext, Record<string, unknown>> = (
+  source,
+  args,
+  context,
+  info,
+) => {
+  const typeName = info.parentType.name;
+  const { fieldName } = info;
+  const { queryDepthLimit, resolverCountLimit } = context.config;
+  if (queryDepthLimit > 0 && fieldDepth(info.path) > queryDepthLimit) {
+    throw FieldResolutionError.from(new QueryDepthLimitExceededError(queryDepthLimit));
+  }
+  if (!context.isAllowed(typeName, fieldName)) {
+    throw FieldResolutionError.from(new UnauthorizedFieldError(typeName, fieldName));
+  }
+  const binding = context.config.resolvers.get(`${typeName}.${fieldName}`);
+  if (binding === undefined) return defaultFieldValue(source, fieldName);
+  if (!context.countResolverInvocation()) {
+    throw FieldResolutionError.from(new ResolverCountLimitExceededError(resolverCountLimit));
+  }
+  const site = { ...pick(info), parentTypeName: typeName };
+  return resolvedValue(context.resolve(binding, source, args, site));
+};
+
+function pick(info: GraphQLResolveInfo): Omit<FieldSite, 'parentTypeName'> {
+  return { fieldName: info.fieldName, fieldNodes: info.fieldNodes, fragments: info.fragments, path: info.path };
+}
+
+async function resolvedValue(run: Promise<ResolverRun>): Promise<unknown> {
+  const { outcome } = await run;
+  if (!outcome.ok) throw new FieldResolutionError(outcome.error);
+  return outcome.value;
+}
+
+/** Default resolution: the parent value's own property of the field's name; anything else is null. */
+export function defaultFieldValue(source: unknown, fieldName: string): unknown {
+  if (typeof source !== 'object' || source === null || !Object.hasOwn(source, fieldName)) return null;
+  return (source as Record<string, unknown>)[fieldName];
+}
+
+/** Nesting level of a field: list indices do not count (`{ a { b } }` → b is at depth 2). */
+function fieldDepth(path: ResponsePath | undefined): number {
+  let depth = 0;
+  for (let segment = path; segment !== undefined; segment = segment.prev) {
+    if (typeof segment.key === 'string') depth += 1;
+  }
+  return depth;
+}
+
+export function responsePathArray(path: ResponsePath | undefined): Array<string | number> {
+  const segments: Array<string | number> = [];
+  for (let segment = path; segment !== undefined; segment = segment.prev) segments.push(segment.key);
+  return segments.reverse();
+}
+
+/**
+ * Invocations of one resolver share a BatchInvoke call when they hang under the same list: the key is
+ * the path of that list (the field path without the field and the element index).
+ */
+function parentListKey(path: ResponsePath): string {
+  const parent = path.prev;
+  const list = parent !== undefined && typeof parent.key === 'number' ? parent.prev : parent;
+  return responsePathArray(list).join('/');
+}
+
+function payloadOf(request: unknown): unknown {
+  return typeof request === 'object' && request !== null ? (request as { payload?: unknown }).payload : undefined;
+}
+
+function lowerCaseKeys(headers: Record<string, string>): Record<string, string> {
+  const lowered: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) lowered[name.toLowerCase()] = value;
+  return lowered;
+}

@@ -1,0 +1,156 @@
+/**
+ * What the real-time layer needs from the engine (spec appsync-realtime.md §4.2, §4.4, §5): validate a
+ * subscription document and run its field's resolver once at start, then shape each published mutation
+ * value by the subscriber's selection set.
+ */
+import { execute, getArgumentValues } from 'graphql';
+import type { DocumentNode, ExecutionResult, FieldNode } from 'graphql';
+import type { AuthContext } from '../auth/types.js';
+import { UnauthorizedFieldError } from '../errors.js';
+import type { ExtensionCalls } from '../runtime/types.js';
+import { collectFields } from './collect-fields.js';
+import type { DocumentCache } from './document-cache.js';
+import type { EngineConfig } from './engine-config.js';
+import { fieldError, formatExecutionError, sortPositionedErrors, toAppSyncLocations } from './error-format.js';
+import type { PositionedError } from './error-format.js';
+import { FieldResolutionError } from './field-error.js';
+import { selectOperation } from './operation.js';
+import { RequestContext } from './request-context.js';
+import type { AppSyncGraphQLError, ExecuteRequest } from './types.js';
+import { coerceVariables } from './variables.js';
+
+/** A validated subscription, ready to be matched against publications. */
+export interface PreparedSubscription {
+  /** The Subscription field's name (what `@aws_subscribe` is declared on). */
+  fieldName: string;
+  /** The key the subscriber receives the payload under (alias or field name). */
+  responseKey: string;
+  /**
+   * The arguments the subscriber supplied, for argument-based filtering (realtime §4.3): omitted
+   * arguments are absent, explicit nulls present (the HTTP explicit-null quirk does not apply here).
+   */
+  arguments: Record<string, unknown>;
+  document: DocumentNode;
+  operationName: string | null;
+  /** Coerced variables, as the payload is shaped with them. */
+  variables: Record<string, unknown>;
+  auth: AuthContext;
+}
+
+export type SubscriptionStart =
+  | {
+      ok: true;
+      subscription: PreparedSubscription;
+      /** Extension calls of the subscription resolver: enhanced and invalidation filters (realtime §4.5-4.6). */
+      extensions: ExtensionCalls;
+    }
+  | {
+      ok: false;
+      /**
+       * `document`: syntax, validation or variables; `operation`: not a subscription; `authorization`: the
+       * field is not allowed for the start's auth mode; `resolver`: the resolver raised an error.
+       */
+      stage: 'document' | 'operation' | 'authorization' | 'resolver';
+      errors: AppSyncGraphQLError[];
+    };
+
+export interface SubscriptionPayload {
+  data: Record<string, unknown> | null;
+  errors?: AppSyncGraphQLError[];
+}
+
+const NO_EXTENSION_CALLS: ExtensionCalls = { invalidations: [], cacheEvictions: [] };
+
+export async function startSubscription(
+  config: EngineConfig,
+  documents: DocumentCache,
+  request: ExecuteRequest,
+): Promise<SubscriptionStart> {
+  const prepared = documents.prepare(request.query);
+  if (!prepared.ok) return failure('document', prepared.errors);
+  const selection = selectOperation(prepared.document, request.operationName);
+  if (!selection.ok) return failure('document', [selection.error]);
+  const { operation, fragments } = selection;
+  if (operation.operation !== 'subscription') {
+    const message = `${operation.operation} not supported through the realtime channel`;
+    return failure('operation', [{ line: 0, column: 0, path: [], error: { path: null, locations: null, message } }]);
+  }
+  const supplied = request.variables ?? {};
+  const variables = coerceVariables(config.schema, operation, supplied);
+  if (!variables.ok) return failure('document', variables.errors);
+
+  const subscriptionType = config.schema.getSubscriptionType();
+  const [rootField] = collectFields([operation.selectionSet], { fragments, variables: supplied });
+  if (subscriptionType === undefined || subscriptionType === null || rootField === undefined) {
+    return failure('document', []);
+  }
+  const [responseKey, fieldNodes] = rootField;
+  const fieldNode = fieldNodes[0]!;
+  const fieldName = fieldNode.name.value;
+  const fieldDefinition = subscriptionType.getFields()[fieldName]!;
+  const subscription: PreparedSubscription = {
+    fieldName,
+    responseKey,
+    arguments: getArgumentValues(fieldDefinition, fieldNode, supplied),
+    document: prepared.document,
+    operationName: request.operationName ?? null,
+    variables: variables.values,
+    auth: request.auth,
+  };
+
+  const context = new RequestContext(config, request.auth, request.headers, supplied);
+  if (!context.isAllowed(subscriptionType.name, fieldName)) {
+    const denied = FieldResolutionError.from(new UnauthorizedFieldError(subscriptionType.name, fieldName));
+    return { ok: false, stage: 'authorization', errors: [rootFieldError(denied, responseKey, fieldNode)] };
+  }
+  const binding = config.resolvers.get(`${subscriptionType.name}.${fieldName}`);
+  if (binding === undefined) return { ok: true, subscription, extensions: NO_EXTENSION_CALLS };
+  try {
+    const args = getArgumentValues(fieldDefinition, fieldNode, variables.values);
+    const path = { prev: undefined, key: responseKey, typename: subscriptionType.name };
+    const site = { fieldName, parentTypeName: subscriptionType.name, fieldNodes, fragments, path };
+    const run = await context.resolve(binding, null, args, site);
+    if (!run.outcome.ok) {
+      const error = rootFieldError(new FieldResolutionError(run.outcome.error), responseKey, fieldNode);
+      return { ok: false, stage: 'resolver', errors: [error] };
+    }
+    return { ok: true, subscription, extensions: run.extensions };
+  } catch (error) {
+    if (!(error instanceof FieldResolutionError)) throw error;
+    return { ok: false, stage: 'resolver', errors: [rootFieldError(error, responseKey, fieldNode)] };
+  } finally {
+    context.finish();
+  }
+}
+
+/**
+ * Executes the subscriber's selection over the published value (keyed by field names): fields the
+ * mutation did not select are null, and a null non-null field fails as on AWS, e.g. `Cannot return null
+ * for non-nullable type: 'AWSDateTime' within parent 'Todo' (/newTodo/created)` (realtime §4.2).
+ */
+export async function shapeSubscriptionPayload(
+  config: EngineConfig,
+  subscription: PreparedSubscription,
+  published: unknown,
+): Promise<SubscriptionPayload> {
+  const result: ExecutionResult = await execute({
+    schema: config.schema,
+    document: subscription.document,
+    operationName: subscription.operationName,
+    variableValues: subscription.variables,
+    rootValue: { [subscription.fieldName]: published },
+  });
+  const data = (result.data ?? null) as Record<string, unknown> | null;
+  const errors = (result.errors ?? []).map((error) => formatExecutionError(error, config.schema));
+  return errors.length === 0 ? { data } : { data, errors: sortPositionedErrors(errors) };
+}
+
+function rootFieldError(error: FieldResolutionError, responseKey: string, fieldNode: FieldNode): AppSyncGraphQLError {
+  const start = fieldNode.loc?.startToken;
+  return fieldError(error.entry, [responseKey], toAppSyncLocations(start ? [{ line: start.line, column: start.column }] : undefined));
+}
+
+function failure(stage: Exclude<SubscriptionStart, { ok: true }>['stage'], errors: PositionedError[]): SubscriptionStart {
+  return { ok: false, stage, errors: sortPositionedErrors(errors) };
+}
+
