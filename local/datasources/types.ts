@@ -7,7 +7,12 @@
 export interface DataSourceResult {
   result: unknown;
   /** e.g. `{ type: "DynamoDB:ConditionalCheckFailedException", message: "..." }`. */
-  error?: { type: string; message: string };
+  error?: {
+    type: string;
+    message: string;
+    /** Lambda data sources only: the function's own `errorType` (see `LambdaUnhandledException`). */
+    unhandledErrorType?: string;
+  };
 }
 
 export interface DataSource {
