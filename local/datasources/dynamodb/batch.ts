@@ -132,25 +132,21 @@ export const batchGetItem: OperationHandler = async (request, context) => {
     const widened = table.options.projection ? projectionWithKeys(table.options.projection, keyAttributes) : undefined;
     return { table, projection: widened?.projection, added: widened?.added ?? [] };
   });
+  const requestItems = Object.fromEntries(
+    plans.map(({ table, projection }) => [
+      table.physicalName,
+      {
+        Keys: table.entries,
+        ...(table.options.consistentRead !== undefined ? { ConsistentRead: table.options.consistentRead } : {}),
+        ...(projection ? { ProjectionExpression: projection.expression } : {}),
+        ...mergeExpressionAttributes([projection]),
+      },
+    ]),
+  );
   let output;
   try {
     output = await context.caller.run(context.operation, 'BatchGetItem', (client, capacity) =>
-      client.send(
-        new BatchGetItemCommand({
-          RequestItems: Object.fromEntries(
-            plans.map(({ table, projection }) => [
-              table.physicalName,
-              {
-                Keys: table.entries,
-                ...(table.options.consistentRead !== undefined ? { ConsistentRead: table.options.consistentRead } : {}),
-                ...(projection ? { ProjectionExpression: projection.expression } : {}),
-                ...mergeExpressionAttributes([projection]),
-              },
-            ]),
-          ),
-          ...capacity,
-        }),
-      ),
+      client.send(new BatchGetItemCommand({ RequestItems: requestItems, ...capacity })),
     );
   } catch (error) {
     return failedBatch(error, tables, 'unprocessedKeys');
@@ -190,15 +186,11 @@ const DELETE: WriteKind = {
 async function batchWrite(kind: WriteKind, request: RequestObject, context: OperationContext): Promise<DataSourceResult> {
   const tables = readTables(request, context, (value, path) => ({ entries: readTypedMaps(value, path), options: {} }));
   checkBatchWriteSize(countEntries(tables));
+  const requestItems = Object.fromEntries(tables.map((table) => [table.physicalName, table.entries.map(kind.toRequest)]));
   let output;
   try {
     output = await context.caller.run(context.operation, 'BatchWriteItem', (client, capacity) =>
-      client.send(
-        new BatchWriteItemCommand({
-          RequestItems: Object.fromEntries(tables.map((table) => [table.physicalName, table.entries.map(kind.toRequest)])),
-          ...capacity,
-        }),
-      ),
+      client.send(new BatchWriteItemCommand({ RequestItems: requestItems, ...capacity })),
     );
   } catch (error) {
     return failedBatch(error, tables, kind.unprocessedField);

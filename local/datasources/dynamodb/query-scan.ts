@@ -80,19 +80,15 @@ export const query: OperationHandler = async (request, context) => {
   const scope = scopeOf(request, context);
   const keyCondition = requireExpression(request, 'query');
   const scanIndexForward = optionalBoolean(request, 'scanIndexForward');
-  const output = await context.caller.run(context.operation, 'Query', (client, capacity) =>
-    client.send(
-      new QueryCommand({
-        TableName: context.tableName,
-        ...(scope.index !== null ? { IndexName: scope.index } : {}),
-        KeyConditionExpression: keyCondition.expression,
-        ...(scanIndexForward !== undefined ? { ScanIndexForward: scanIndexForward } : {}),
-        ...pagingInput(request, context, scope),
-        ...readingInput(request, optionalExpression(request, 'filter'), [keyCondition]),
-        ...capacity,
-      }),
-    ),
-  );
+  const input = {
+    TableName: context.tableName,
+    ...(scope.index !== null ? { IndexName: scope.index } : {}),
+    KeyConditionExpression: keyCondition.expression,
+    ...(scanIndexForward !== undefined ? { ScanIndexForward: scanIndexForward } : {}),
+    ...pagingInput(request, context, scope),
+    ...readingInput(request, optionalExpression(request, 'filter'), [keyCondition]),
+  };
+  const output = await context.caller.run(context.operation, 'Query', (client, capacity) => client.send(new QueryCommand({ ...input, ...capacity })));
   return { result: { ...page(output, context, scope), scannedCount: output.ScannedCount ?? 0 } };
 };
 
@@ -100,19 +96,15 @@ export const scan: OperationHandler = async (request, context) => {
   const scope = scopeOf(request, context);
   const segment = optionalCount(request, 'segment');
   const totalSegments = optionalCount(request, 'totalSegments');
-  const output = await context.caller.run(context.operation, 'Scan', (client, capacity) =>
-    client.send(
-      new ScanCommand({
-        TableName: context.tableName,
-        ...(scope.index !== null ? { IndexName: scope.index } : {}),
-        ...(segment !== undefined ? { Segment: segment } : {}),
-        ...(totalSegments !== undefined ? { TotalSegments: totalSegments } : {}),
-        ...pagingInput(request, context, scope),
-        ...readingInput(request, optionalExpression(request, 'filter'), []),
-        ...capacity,
-      }),
-    ),
-  );
+  const input = {
+    TableName: context.tableName,
+    ...(scope.index !== null ? { IndexName: scope.index } : {}),
+    ...(segment !== undefined ? { Segment: segment } : {}),
+    ...(totalSegments !== undefined ? { TotalSegments: totalSegments } : {}),
+    ...pagingInput(request, context, scope),
+    ...readingInput(request, optionalExpression(request, 'filter'), []),
+  };
+  const output = await context.caller.run(context.operation, 'Scan', (client, capacity) => client.send(new ScanCommand({ ...input, ...capacity })));
   return { result: { ...page(output, context, scope), scannedCount: output.ScannedCount ?? 0 } };
 };
 
@@ -139,15 +131,11 @@ export const sync: OperationHandler = async (request, context) => {
     throw new MappingTemplateException(`Sync limit ${limit} is too large: the maximum is ${SYNC_MAX_LIMIT} items.`);
   }
   const scope: PaginationScope = { table: context.tableName, index: null };
-  const output = await context.caller.run(context.operation, 'Scan', (client, capacity) =>
-    client.send(
-      new ScanCommand({
-        TableName: context.tableName,
-        ...pagingInput(request, context, scope, SYNC_DEFAULT_LIMIT),
-        ...readingInput(request, syncFilter(request), []),
-        ...capacity,
-      }),
-    ),
-  );
+  const input = {
+    TableName: context.tableName,
+    ...pagingInput(request, context, scope, SYNC_DEFAULT_LIMIT),
+    ...readingInput(request, syncFilter(request), []),
+  };
+  const output = await context.caller.run(context.operation, 'Scan', (client, capacity) => client.send(new ScanCommand({ ...input, ...capacity })));
   return { result: { ...page(output, context, scope), startedAt } };
 };

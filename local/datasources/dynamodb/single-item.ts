@@ -53,18 +53,14 @@ async function conditionalWrite(
 
 export const getItem: OperationHandler = async (request, context) => {
   const projection = optionalExpression(request, 'projection');
-  const output = await context.caller.run(context.operation, 'GetItem', (client, capacity) =>
-    client.send(
-      new GetItemCommand({
-        TableName: context.tableName,
-        Key: requireTypedMap(request, 'key'),
-        ConsistentRead: optionalBoolean(request, 'consistentRead') ?? false,
-        ...(projection ? { ProjectionExpression: projection.expression } : {}),
-        ...mergeExpressionAttributes([projection]),
-        ...capacity,
-      }),
-    ),
-  );
+  const input = {
+    TableName: context.tableName,
+    Key: requireTypedMap(request, 'key'),
+    ConsistentRead: optionalBoolean(request, 'consistentRead') ?? false,
+    ...(projection ? { ProjectionExpression: projection.expression } : {}),
+    ...mergeExpressionAttributes([projection]),
+  };
+  const output = await context.caller.run(context.operation, 'GetItem', (client, capacity) => client.send(new GetItemCommand({ ...input, ...capacity })));
   return { result: plainOrNull(output.Item) };
 };
 
@@ -73,10 +69,9 @@ export const putItem: OperationHandler = async (request, context) => {
   const attributeValues = optionalTypedMap(request, 'attributeValues') ?? {};
   const item = { ...attributeValues, ...key };
   const condition = readCondition(request);
+  const input = { TableName: context.tableName, Item: item, ...conditionInput(condition) };
   return conditionalWrite({ kind: 'PutItem', key, item, condition }, context, async () => {
-    await context.caller.run(context.operation, 'PutItem', (client, capacity) =>
-      client.send(new PutItemCommand({ TableName: context.tableName, Item: item, ...conditionInput(condition), ...capacity })),
-    );
+    await context.caller.run(context.operation, 'PutItem', (client, capacity) => client.send(new PutItemCommand({ ...input, ...capacity })));
     return { result: toPlainItem(item) };
   });
 };
@@ -85,19 +80,15 @@ export const updateItem: OperationHandler = async (request, context) => {
   const key = requireTypedMap(request, 'key');
   const update = requireExpression(request, 'update');
   const condition = readCondition(request);
+  const input = {
+    TableName: context.tableName,
+    Key: key,
+    UpdateExpression: update.expression,
+    ReturnValues: 'ALL_NEW' as const,
+    ...conditionInput(condition, [update]),
+  };
   return conditionalWrite({ kind: 'UpdateItem', key, condition }, context, async () => {
-    const output = await context.caller.run(context.operation, 'UpdateItem', (client, capacity) =>
-      client.send(
-        new UpdateItemCommand({
-          TableName: context.tableName,
-          Key: key,
-          UpdateExpression: update.expression,
-          ReturnValues: 'ALL_NEW',
-          ...conditionInput(condition, [update]),
-          ...capacity,
-        }),
-      ),
-    );
+    const output = await context.caller.run(context.operation, 'UpdateItem', (client, capacity) => client.send(new UpdateItemCommand({ ...input, ...capacity })));
     return { result: plainOrNull(output.Attributes) };
   });
 };
@@ -105,10 +96,9 @@ export const updateItem: OperationHandler = async (request, context) => {
 export const deleteItem: OperationHandler = async (request, context) => {
   const key = requireTypedMap(request, 'key');
   const condition = readCondition(request);
+  const input = { TableName: context.tableName, Key: key, ReturnValues: 'ALL_OLD' as const, ...conditionInput(condition) };
   return conditionalWrite({ kind: 'DeleteItem', key, condition }, context, async () => {
-    const output = await context.caller.run(context.operation, 'DeleteItem', (client, capacity) =>
-      client.send(new DeleteItemCommand({ TableName: context.tableName, Key: key, ReturnValues: 'ALL_OLD', ...conditionInput(condition), ...capacity })),
-    );
+    const output = await context.caller.run(context.operation, 'DeleteItem', (client, capacity) => client.send(new DeleteItemCommand({ ...input, ...capacity })));
     return { result: plainOrNull(output.Attributes) };
   });
 };
