@@ -24,8 +24,9 @@ export class DocumentFacts {
     visit(
       document,
       visitWithTypeInfo(typeInfo, {
-        enter(node, _key, _parent, _path, ancestors) {
-          const nodes = ancestors.filter((item): item is ASTNode => !Array.isArray(item));
+        enter(node, _key, parent, _path, ancestors) {
+          // `ancestors` stops short of the direct parent, which comes separately.
+          const nodes = [...ancestors, parent].filter((item): item is ASTNode => item !== undefined && !Array.isArray(item));
           facts.set(node, {
             queryPath: queryPathOf([...nodes, node]),
             parentType: typeInfo.getParentType(),
