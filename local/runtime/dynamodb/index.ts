@@ -2,7 +2,7 @@
  * The `@aws-appsync/utils/dynamodb` module as resolver code imports it: exactly the exports that
  * `@aws-appsync/utils` 2.1.1 declares in `lib/dynamodb-helpers.d.ts` (spec appsync-js-runtime.md §4).
  * A name outside this object is a compile-time error on AppSync (spec checklist item 126), so
- * nothing else may be added here.
+ * nothing else may be added here. Frozen, like everything it holds: it is shared by every evaluation.
  */
 import { toBinarySet, toNumberSet, toStringSet } from './attribute-values.js';
 import { batchDelete, batchGet, batchPut } from './batch-requests.js';
@@ -11,7 +11,7 @@ import { operations } from './operations.js';
 import { query, scan, sync } from './read-requests.js';
 import { transactGet, transactWrite } from './transact-requests.js';
 
-export const dynamodbModule = {
+export const dynamodbModule = Object.freeze({
   get,
   put,
   remove,
@@ -28,4 +28,4 @@ export const dynamodbModule = {
   toNumberSet,
   toBinarySet,
   operations,
-};
+});

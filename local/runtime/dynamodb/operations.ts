@@ -13,7 +13,7 @@ export type UpdateOperation =
 
 export type UpdateOperationType = UpdateOperation['type'];
 
-export const operations = {
+export const operations = Object.freeze({
   /** Sets the attribute to `value` (a `SET`, not DynamoDB's `ADD`). */
   add: (value: unknown): UpdateOperation => ({ type: 'OPERATION_ADD', value }),
   /** Unconfirmed value: `{ type: "OPERATION_REMOVE" }`. */
@@ -30,4 +30,4 @@ export const operations = {
    * under `value`, like `add`/`replace`, and its position under `index`.
    */
   updateListItem: (value: unknown, index: unknown): UpdateOperation => ({ type: 'OPERATION_UPDATE_LIST_ITEM', value, index }),
-};
+});

@@ -32,9 +32,9 @@ function isAbsent(value: unknown): value is null | undefined {
   return value === null || value === undefined;
 }
 
-export const dynamodbUtil = {
-  /** `undefined` → `{ NULL: null }` like `null` (unconfirmed; spec §3.4). */
-  toDynamoDB: (value: unknown): AttributeValue => toAttributeValue(value),
+export const dynamodbUtil = Object.freeze({
+  /** `undefined` (no value at all) → `null`, as the spec recommends (unconfirmed, §3.4). */
+  toDynamoDB: (value: unknown): AttributeValue | null => (value === undefined ? null : toAttributeValue(value)),
   toString: (value: string | null | undefined): { S: string } | null => (isAbsent(value) ? null : { S: value }),
   toStringSet,
   toNumber: (value: number | null | undefined): { N: number } | null => (isAbsent(value) ? null : { N: value }),
@@ -62,7 +62,7 @@ export const dynamodbUtil = {
     }
     return reference;
   },
-};
+});
 
 function parseS3Reference(text: unknown): S3ObjectReference | undefined {
   if (typeof text !== 'string') return undefined;

@@ -32,14 +32,14 @@ type Alternatives = SubscriptionFilterCondition[][];
 /** Signals input the transform cannot read; each public function turns it into `null`. */
 class UnreadableFilter extends Error {}
 
-export const transformUtil = {
+export const transformUtil = Object.freeze({
   toDynamoDBFilterExpression: (filter: unknown): string | null => toExpressionJson(filter),
   toDynamoDBConditionExpression: (condition: unknown): string | null => toExpressionJson(condition),
   toSubscriptionFilter: (filter: unknown, ignoredFields?: unknown, rules?: unknown): SubscriptionFilter | null =>
     nullWhenUnreadable(() => buildSubscriptionFilter(filter, ignoredFields, rules)),
   toElasticsearchQueryDSL: (query: unknown): string | null =>
     nullWhenUnreadable(() => JSON.stringify(openSearchQuery(query))),
-};
+});
 
 function toExpressionJson(filter: unknown): string | null {
   try {

@@ -7,6 +7,8 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { dynamodbModule } from '../../../../local/runtime/dynamodb/index.js';
+import { dynamodbUtil } from '../../../../local/runtime/util/dynamodb.js';
+import { transformUtil } from '../../../../local/runtime/util/transform.js';
 
 const require = createRequire(import.meta.url);
 
@@ -31,5 +33,9 @@ describe('@aws-appsync/utils/dynamodb module surface', () => {
   it('offers every operation the typings declare', () => {
     expect(declaredOperations()).toHaveLength(8);
     expect(Object.keys(dynamodbModule.operations).sort()).toEqual(declaredOperations().sort());
+  });
+
+  it('is frozen, like util.dynamodb and util.transform, since every evaluation shares them', () => {
+    expect([dynamodbModule, dynamodbModule.operations, dynamodbUtil, transformUtil].map(Object.isFrozen)).toEqual([true, true, true, true]);
   });
 });

@@ -22,9 +22,13 @@ describe('util.dynamodb.toDynamoDB', () => {
     expect(dynamodbUtil.toDynamoDB(true)).toEqual({ BOOL: true });
   });
 
-  it('turns null (and, unconfirmed, undefined) into NULL', () => {
-    // spec §3.4: implied by the return type; undefined unconfirmed
-    expect([dynamodbUtil.toDynamoDB(null), dynamodbUtil.toDynamoDB(undefined)]).toEqual([{ NULL: null }, { NULL: null }]);
+  it('turns null into NULL, and answers null for no value at all', () => {
+    // spec §3.4: NULL implied by the return type; toDynamoDB(undefined) unconfirmed, `null` recommended
+    expect([dynamodbUtil.toDynamoDB(null), dynamodbUtil.toDynamoDB(undefined)]).toEqual([{ NULL: null }, null]);
+  });
+
+  it('turns a missing list element into NULL, as JSON does', () => {
+    expect(dynamodbUtil.toDynamoDB([1, undefined])).toEqual({ L: [{ N: 1 }, { NULL: null }] });
   });
 
   it('converts nested lists and objects recursively and never infers sets', () => {
