@@ -4,6 +4,7 @@
  * §1.3, §5; appsync-js-runtime.md §5-6). Add new AppSync error types here, each documented by when
  * it is raised.
  */
+import type { CodeError } from './runtime/types.js';
 
 /** Base of every AppSync-shaped error. */
 export class AppSyncError extends Error {
@@ -196,5 +197,32 @@ export class LambdaUnhandledException extends AppSyncError {
 export class HttpRequestException extends AppSyncError {
   constructor(message: string, options?: { cause?: unknown }) {
     super('HttpRequestException', message, options);
+  }
+}
+
+/**
+ * Resolver or function code that AppSync refuses when it is created (CreateResolver/CreateFunction
+ * answer 400 `BadRequestException`, `reason: "CODE_ERROR"`, message `The code contains one or more
+ * errors.`; spec appsync-js-runtime.md §1.1, §7): a syntax error (`PARSER_ERROR`), a construct outside
+ * the APPSYNC_JS subset (`LINT_ERROR`) or a use of something the AppSync modules lack (`CODE_ERROR`,
+ * TypeScript's TS2339 form). The local runtime raises it when loading code; the message lists every
+ * problem with the file, line, column and lint rule so that a person can act on it.
+ */
+export class CodeValidationException extends BadRequestException {
+  readonly reason = 'CODE_ERROR';
+
+  constructor(
+    readonly fileName: string,
+    readonly codeErrors: CodeError[],
+  ) {
+    super(
+      [
+        'The code contains one or more errors.',
+        ...codeErrors.map(
+          ({ errorType, value, location, rule }) =>
+            `  ${fileName}:${location.line}:${location.column} ${errorType} ${value}${rule ? ` (${rule})` : ''}`,
+        ),
+      ].join('\n'),
+    );
   }
 }

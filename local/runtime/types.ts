@@ -85,6 +85,12 @@ export interface CodeError {
   errorType: 'PARSER_ERROR' | 'LINT_ERROR' | 'CODE_ERROR';
   value: string;
   location: { line: number; column: number; span: number };
+  /**
+   * liveboard addition, not part of AppSync's CodeError: the ESLint rule that reported a
+   * `LINT_ERROR` (e.g. `@aws-appsync/no-while`), so that people see which rule to look up.
+   * EvaluateCode output leaves it out.
+   */
+  rule?: string;
 }
 
 /** A loaded, checked APPSYNC_JS module whose handlers can be evaluated any number of times. */
