@@ -1,0 +1,265 @@
+/**
+ * The composition root: turns an `ApiDefinition` into a running local AppSync API. Each step is another
+ * module's job; this file only wires them together, in the order data flows (architecture.md):
+ * tables → data sources → auth → engine (schema + resolver code) → HTTP server, plus hot reload.
+ */
+import { randomBytes } from 'node:crypto';
+import { join, resolve } from 'node:path';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { createAuthenticator, type AuthenticatorDependencies } from './auth/authenticator.js';
+import { loadLocalUserPool, type LocalUserPool } from './auth/local-user-pool.js';
+import type { Authenticator } from './auth/types.js';
+import { createDynamoDbDataSource } from './datasources/dynamodb/data-source.js';
+import { createHttpDataSource } from './datasources/http/http-data-source.js';
+import { createLambdaDataSource } from './datasources/lambda/lambda-data-source.js';
+import { createNoneDataSource } from './datasources/none/none-data-source.js';
+import type { DataSource } from './datasources/types.js';
+import type { ApiDefinition, AuthType, DataSourceDefinition } from './definition/types.js';
+import { validateDefinition } from './definition/validate.js';
+import { localDynamoDbClient } from './dynamodb/launcher.js';
+import { ensureTables, physicalTableName, tableNameResolver } from './dynamodb/tables.js';
+import type { Engine } from './engine/index.js';
+import { ensureGraphiqlBundle } from './graphiql/bundle.js';
+import { graphiqlRoutes, GRAPHIQL_PATH } from './graphiql/routes.js';
+import { LocalLambdaRuntime } from './lambda/local-lambda-runtime.js';
+import type { LocalLambdaSettings } from './lambda/environment.js';
+import type { LambdaInvoker } from './lambda/types.js';
+import { healthRoute, jsonDocumentRoute } from './server/json-routes.js';
+import { createLocalServer, GRAPHQL_PATH, type LocalServer } from './server/server.js';
+import { buildEngine, sourceFilesOf } from './watch/build-engine.js';
+import { startHotReload } from './watch/hot-reload.js';
+
+/** The local stand-ins for the AWS account the API would live in. */
+const LOCAL_REGION = 'us-east-1';
+const LOCAL_ACCOUNT_ID = '123456789012';
+const LOCAL_API_ID = 'local';
+
+/**
+ * The credentials local Lambda functions run with. The IAM mode trusts them, so that a function that
+ * calls the API with SigV4 (`callsApi`) is accepted as its execution role would be.
+ */
+export const LOCAL_FUNCTION_PRINCIPAL = {
+  accessKeyId: 'ASIALOCALFUNCTIONS00',
+  secretAccessKey: 'local-functions-secret-access-key',
+  accountId: LOCAL_ACCOUNT_ID,
+  userArn: `arn:aws:sts::${LOCAL_ACCOUNT_ID}:assumed-role/liveboard-local-functions/local`,
+  username: 'AROALOCALFUNCTIONS00:local',
+} as const;
+
+export interface LocalApiOptions {
+  /** Definition paths (schema, code, Lambda entries) are relative to this folder. */
+  rootDir: string;
+  definition: ApiDefinition;
+  /** 0 = a free port. */
+  port: number;
+  host: string;
+  dynamodbEndpoint: string;
+  /** Physical table names are `tablePrefix + logical name`. Default: none. */
+  tablePrefix?: string;
+  /** Default: a generated key (AppSync's `da2-…` format). */
+  apiKey?: string;
+  /** Local state: the Cognito issuer's keys, the GraphiQL bundle cache. */
+  dataDir: string;
+  /** Where resolver and Lambda bundles are written. Default: `<rootDir>/dist` (the files CDK deploys). */
+  buildDir?: string;
+  /** Rebuild and swap the API when a source file changes. Default: false. */
+  watch?: boolean;
+  /** Requests above this size get 413. Default: the server's (10 MiB). */
+  maxRequestBodyBytes?: number;
+  /** Reload reports and server failures. Default: stderr. */
+  log?: (line: string) => void;
+}
+
+export interface LocalApi {
+  /** `http://host:port/graphql`. */
+  url: string;
+  /** `ws://host:port/graphql/realtime` (appsync-realtime.md §1.3). */
+  realtimeUrl: string;
+  graphiqlUrl: string;
+  apiKey: string;
+  /** For the real-time endpoint: the HTTP server to attach to, and every executed operation's outcome. */
+  server: LocalServer;
+  authenticator: Authenticator;
+  /** The engine serving now (hot reload replaces it). */
+  engine(): Engine;
+  close(): Promise<void>;
+}
+
+export async function startLocalApi(options: LocalApiOptions): Promise<LocalApi> {
+  const { definition } = options;
+  const rootDir = resolve(options.rootDir);
+  const buildDir = resolve(options.buildDir ?? join(rootDir, 'dist'));
+  const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+  await validateDefinition(definition, { projectRoot: rootDir, source: definition.name });
+
+  // Everything started is stopped by `close()`, last started first; a failed start stops what it started.
+  const stoppers: Array<() => unknown> = [];
+  const stopAll = async (): Promise<void> => {
+    for (const stop of stoppers.splice(0).reverse()) await stop();
+  };
+  try {
+    const dynamodb = localDynamoDbClient(options.dynamodbEndpoint);
+    stoppers.push(() => dynamodb.destroy());
+    const tablePrefix = options.tablePrefix ?? '';
+    await ensureTables(dynamodb, definition.tables, { prefix: tablePrefix });
+
+    let graphqlUrl = '';
+    const lambdas = new LocalLambdaRuntime({
+      functions: definition.lambdaFunctions,
+      bundleDir: join(buildDir, 'functions'),
+      settings: lambdaSettings(options.dynamodbEndpoint, tablePrefix, () => graphqlUrl),
+    });
+    stoppers.push(() => lambdas.close());
+    const dataSources = createDataSources(definition.dataSources, {
+      dynamodb,
+      tableName: tableNameResolver(definition.tables, tablePrefix),
+      invokeLambda: lambdas.invokeFunction,
+    });
+    const build = () => buildEngine({ definition, rootDir, buildDir, dataSources, lambdas });
+    let engine = await build();
+
+    const apiKey = options.apiKey ?? generateApiKey();
+    const userPool = usesAuthType(definition, 'AMAZON_COGNITO_USER_POOLS') ? await loadLocalUserPool(options.dataDir) : undefined;
+    const authenticator = createAuthenticator(definition.authentication, authDependencies(definition, apiKey, userPool, lambdas.invokeFunction));
+
+    const graphiqlBundle = lazyGraphiqlBundle(join(options.dataDir, 'graphiql'), log);
+    const server = createLocalServer({
+      authenticator,
+      executor: () => engine,
+      routes: [
+        healthRoute(),
+        ...graphiqlRoutes({ bundle: graphiqlBundle, config: () => ({ endpoint: GRAPHQL_PATH, authOptions: [{ label: 'API key', headers: { 'x-api-key': apiKey } }] }) }),
+        ...(userPool ? [jsonDocumentRoute(JWKS_PATH, () => userPool.jwks())] : []),
+      ],
+      ...(options.maxRequestBodyBytes === undefined ? {} : { maxBodyBytes: options.maxRequestBodyBytes }),
+      log,
+    });
+    const port = await server.listen(options.port, options.host);
+    stoppers.push(() => server.close());
+    const origin = `http://${urlHost(options.host)}:${port}`;
+    graphqlUrl = `${origin}${GRAPHQL_PATH}`;
+    // Build (or find) the GraphiQL bundle in the background; a failure is logged and retried on first use.
+    graphiqlBundle().catch(() => undefined);
+
+    if (options.watch) {
+      const hotReload = startHotReload({
+        sourceFiles: sourceFilesOf(definition, rootDir),
+        reload: async () => {
+          engine = await build();
+        },
+        log,
+      });
+      stoppers.push(() => hotReload.close());
+    }
+
+    return {
+      url: graphqlUrl,
+      realtimeUrl: `ws://${urlHost(options.host)}:${port}${GRAPHQL_PATH}/realtime`,
+      graphiqlUrl: `${origin}${GRAPHIQL_PATH}`,
+      apiKey,
+      server,
+      authenticator,
+      engine: () => engine,
+      close: stopAll,
+    };
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+}
+
+/** Where Cognito publishes a pool's keys (`<issuer>/.well-known/jwks.json`); the local issuer's are served here. */
+const JWKS_PATH = '/.well-known/jwks.json';
+
+/** AppSync API keys look like `da2-` and 26 lower-case letters and digits. */
+function generateApiKey(): string {
+  const alphabet = 'abcdefghijklmnopqrstuvwxyz0123456789';
+  return `da2-${[...randomBytes(26)].map((byte) => alphabet[byte % alphabet.length]).join('')}`;
+}
+
+function lambdaSettings(dynamodbEndpoint: string, tablePrefix: string, graphqlUrl: () => string): LocalLambdaSettings {
+  return {
+    tableName: (logicalName) => physicalTableName(logicalName, tablePrefix),
+    graphqlUrl,
+    dynamodbEndpoint,
+    region: LOCAL_REGION,
+    accountId: LOCAL_ACCOUNT_ID,
+    credentials: { accessKeyId: LOCAL_FUNCTION_PRINCIPAL.accessKeyId, secretAccessKey: LOCAL_FUNCTION_PRINCIPAL.secretAccessKey },
+  };
+}
+
+interface DataSourceDependencies {
+  dynamodb: DynamoDBClient;
+  /** Logical → physical table name. */
+  tableName: (logicalName: string) => string;
+  invokeLambda: LambdaInvoker;
+}
+
+function createDataSources(definitions: readonly DataSourceDefinition[], deps: DataSourceDependencies): Map<string, DataSource> {
+  return new Map(definitions.map((definition) => [definition.name, createDataSource(definition, deps)]));
+}
+
+function createDataSource(definition: DataSourceDefinition, deps: DataSourceDependencies): DataSource {
+  switch (definition.type) {
+    case 'AMAZON_DYNAMODB':
+      return createDynamoDbDataSource({
+        name: definition.name,
+        client: deps.dynamodb,
+        tableName: deps.tableName(definition.table),
+        resolveTableName: deps.tableName,
+      });
+    case 'AWS_LAMBDA':
+      return createLambdaDataSource({ name: definition.name, functionName: definition.function, invoke: deps.invokeLambda });
+    case 'NONE':
+      return createNoneDataSource(definition.name);
+    case 'HTTP':
+      return createHttpDataSource({ name: definition.name, endpoint: definition.endpoint });
+  }
+}
+
+function usesAuthType(definition: ApiDefinition, type: AuthType): boolean {
+  return [definition.authentication.default, ...(definition.authentication.additional ?? [])].some((mode) => mode.type === type);
+}
+
+/**
+ * What each configured auth mode needs locally: the API key (valid for the configured lifetime from
+ * now, spec §3.5), the local Cognito issuer, the local functions' IAM principal, the Lambda authorizer
+ * through the local Lambda runtime.
+ */
+function authDependencies(
+  definition: ApiDefinition,
+  apiKey: string,
+  userPool: LocalUserPool | undefined,
+  invokeLambda: LambdaInvoker,
+): AuthenticatorDependencies {
+  const modes = [definition.authentication.default, ...(definition.authentication.additional ?? [])];
+  const apiKeyMode = modes.find((mode) => mode.type === 'API_KEY');
+  const lifetimeDays = apiKeyMode?.type === 'API_KEY' ? (apiKeyMode.expiresInDays ?? DEFAULT_API_KEY_DAYS) : DEFAULT_API_KEY_DAYS;
+  return {
+    apiKeys: [{ id: apiKey, expires: Math.floor(Date.now() / 1000) + lifetimeDays * 86_400 }],
+    ...(userPool ? { userPool } : {}),
+    iam: { region: LOCAL_REGION, principals: [LOCAL_FUNCTION_PRINCIPAL] },
+    lambda: { invoke: invokeLambda, apiId: LOCAL_API_ID, accountId: LOCAL_ACCOUNT_ID },
+  };
+}
+
+/** AppSync's default API key lifetime (spec §3.5). */
+const DEFAULT_API_KEY_DAYS = 7;
+
+/** Builds the GraphiQL bundle once, on first need; a failed build is reported and retried on the next need. */
+function lazyGraphiqlBundle(cacheDir: string, log: (line: string) => void): () => Promise<string> {
+  let pending: Promise<string> | undefined;
+  return () => {
+    pending ??= ensureGraphiqlBundle(cacheDir).catch((error: unknown) => {
+      pending = undefined;
+      log(`liveboard: could not build the GraphiQL page: ${error instanceof Error ? error.message : String(error)}`);
+      throw error;
+    });
+    return pending;
+  };
+}
+
+/** IPv6 literals need brackets in URLs. */
+function urlHost(host: string): string {
+  return host.includes(':') ? `[${host}]` : host;
+}

@@ -1,0 +1,177 @@
+/**
+ * `liveboard start [--port N] [--host H] [--in-memory] [--data-dir DIR] [--seed] [--no-watch] [--definition FILE]`:
+ * starts DynamoDB Local (unless `DYNAMODB_ENDPOINT` names a running one) and the local AppSync API, prints
+ * its URLs and API key, and runs until Ctrl-C / SIGTERM, which stop everything (no orphan JVM).
+ * Contract: shared/design/architecture.md, "CLI contract" (environment `PORT`, `LIVEBOARD_API_KEY`,
+ * `DYNAMODB_ENDPOINT`).
+ */
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { DEFAULT_DATA_DIR } from '../auth/local-user-pool.js';
+import type { ApiDefinition } from '../definition/types.js';
+import { JavaMissingError, startDynamoDbLocal, type RunningDynamoDbLocal } from '../dynamodb/launcher.js';
+import { startLocalApi, type LocalApi } from '../app.js';
+
+const USAGE =
+  'usage: liveboard start [--port N] [--host H] [--in-memory] [--data-dir DIR] [--seed] [--no-watch] [--definition FILE]';
+const DEFAULT_PORT = 4000;
+const DEFAULT_HOST = '127.0.0.1';
+const DEFAULT_DEFINITION = 'infra/definition.ts';
+
+interface StartOptions {
+  port: number;
+  host: string;
+  inMemory: boolean;
+  dataDir: string;
+  seed: boolean;
+  watch: boolean;
+  definitionFile: string;
+}
+
+export async function run(args: string[]): Promise<number> {
+  const options = readOptions(args, process.env);
+  if (typeof options === 'string') return fail(options, 2);
+
+  const definition = await loadDefinition(options.definitionFile);
+  if (typeof definition === 'string') return fail(definition, 1);
+
+  // Listen for Ctrl-C / SIGTERM before anything starts: a signal during start-up stops right after it.
+  const stopRequested = waitForStopSignal();
+  let dynamodb: RunningDynamoDbLocal | undefined;
+  let api: LocalApi | undefined;
+  const stop = async (): Promise<void> => {
+    await api?.close();
+    await dynamodb?.stop();
+  };
+  try {
+    const endpoint = process.env.DYNAMODB_ENDPOINT;
+    if (endpoint === undefined || endpoint === '') {
+      dynamodb = await startDynamoDbLocal(options.inMemory ? {} : { dataDir: join(options.dataDir, 'dynamodb') });
+    }
+    api = await startLocalApi({
+      rootDir: process.cwd(),
+      definition,
+      port: options.port,
+      host: options.host,
+      dynamodbEndpoint: dynamodb?.endpoint ?? (endpoint as string),
+      dataDir: options.dataDir,
+      watch: options.watch,
+      ...(process.env.LIVEBOARD_API_KEY ? { apiKey: process.env.LIVEBOARD_API_KEY } : {}),
+    });
+  } catch (error) {
+    await stop();
+    return fail(error instanceof JavaMissingError ? error.message : describe(error), 1);
+  }
+
+  printBanner(api, dynamodb ? (options.inMemory ? 'in memory' : join(options.dataDir, 'dynamodb')) : `at ${process.env.DYNAMODB_ENDPOINT}`);
+  if (options.seed) {
+    const seeded = await runSeed(api);
+    if (seeded !== 0) {
+      await stop();
+      return seeded;
+    }
+  }
+  await stopRequested;
+  process.stdout.write('\nliveboard: stopping\n');
+  await stop();
+  return 0;
+}
+
+/** Flags win over the environment (`PORT`), which wins over the defaults. Returns an error text when invalid. */
+export function readOptions(args: string[], env: NodeJS.ProcessEnv): StartOptions | string {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args,
+      options: {
+        port: { type: 'string' },
+        host: { type: 'string', default: DEFAULT_HOST },
+        'in-memory': { type: 'boolean', default: false },
+        'data-dir': { type: 'string', default: DEFAULT_DATA_DIR },
+        seed: { type: 'boolean', default: false },
+        'no-watch': { type: 'boolean', default: false },
+        definition: { type: 'string', default: DEFAULT_DEFINITION },
+      },
+      strict: true,
+      allowPositionals: false,
+    }));
+  } catch (error) {
+    return (error as Error).message;
+  }
+  const portText = values.port ?? env.PORT ?? String(DEFAULT_PORT);
+  const port = Number(portText);
+  if (!/^\d+$/.test(portText) || port > 65535) return `--port (or PORT) must be a port number, not '${portText}'`;
+  return {
+    port,
+    host: values.host,
+    inMemory: values['in-memory'],
+    dataDir: values['data-dir'],
+    seed: values.seed,
+    watch: !values['no-watch'],
+    definitionFile: values.definition,
+  };
+}
+
+/** Imports the definition module (its `definition` export, or its default export). */
+async function loadDefinition(file: string): Promise<ApiDefinition | string> {
+  const path = resolve(file);
+  if (!existsSync(path)) {
+    return `no API definition at ${file}${file === DEFAULT_DEFINITION ? ' (pass --definition FILE to use another one)' : ''}`;
+  }
+  const module = (await import(pathToFileURL(path).href)) as { definition?: ApiDefinition; default?: ApiDefinition };
+  return module.definition ?? module.default ?? `${file} exports no 'definition' (nor a default export)`;
+}
+
+function printBanner(api: LocalApi, dynamodbWhere: string): void {
+  process.stdout.write(
+    [
+      'liveboard: local AppSync API ready',
+      `  GraphQL    ${api.url}`,
+      `  Real-time  ${api.realtimeUrl}`,
+      `  GraphiQL   ${api.graphiqlUrl}`,
+      `  API key    ${api.apiKey}`,
+      `  DynamoDB   ${dynamodbWhere}`,
+      'Press Ctrl-C to stop.',
+      '',
+    ].join('\n'),
+  );
+}
+
+/** `--seed` runs `liveboard seed` against the API just started. */
+async function runSeed(api: LocalApi): Promise<number> {
+  const seedModule = new URL('./seed.ts', import.meta.url);
+  if (!existsSync(seedModule)) {
+    process.stderr.write('liveboard start: --seed needs the seed command (local/cli/seed.ts), which this checkout does not have yet\n');
+    return 1;
+  }
+  const { run: seed } = (await import(seedModule.href)) as { run(args: string[]): Promise<number> };
+  return seed(['--url', api.url, '--api-key', api.apiKey]);
+}
+
+/**
+ * Resolves on the first SIGINT/SIGTERM. A second one exits at once; the DynamoDB launcher's exit hook
+ * still kills the JVM then.
+ */
+function waitForStopSignal(): Promise<void> {
+  return new Promise((resolveStop) => {
+    let received = false;
+    const onSignal = (): void => {
+      if (received) process.exit(130);
+      received = true;
+      resolveStop();
+    };
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+  });
+}
+
+function fail(message: string, code: number): number {
+  process.stderr.write(`liveboard start: ${message}\n${code === 2 ? `${USAGE}\n` : ''}`);
+  return code;
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
