@@ -32,10 +32,8 @@ type MemberTree<T> = {
   [K in keyof T]-?: T[K] extends (...args: never[]) => unknown ? (...args: never[]) => unknown : MemberTree<T[K]>;
 };
 
-export type UtilObject = MemberTree<Util>;
-
-export function createUtil(current: CurrentState): UtilObject {
-  return {
+export function createUtil(current: CurrentState) {
+  const util = {
     ...encodingUtils,
     ...createIdUtils(current),
     ...createErrorUtils(current),
@@ -50,4 +48,7 @@ export function createUtil(current: CurrentState): UtilObject {
     math: { ...mathUtils },
     str: { ...stringUtils },
   };
+  return util satisfies MemberTree<Util>;
 }
+
+export type UtilObject = ReturnType<typeof createUtil>;

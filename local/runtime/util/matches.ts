@@ -23,13 +23,15 @@ const LEADING_FLAGS = /^\(\?([ims]+)\)/;
 function compileFullMatch(pattern: string): RegExp {
   const flags = LEADING_FLAGS.exec(pattern);
   const source = flags ? pattern.slice(flags[0].length) : pattern;
-  const flagSet = new Set(flags?.[1] ?? '');
+  const flagText = [...new Set(flags?.[1] ?? '')].join('');
   try {
-    // `(?![\s\S])` is "end of input" whatever the `m` flag says; `y` anchors the match at index 0.
-    return new RegExp(`(?:${source})(?![\\s\\S])`, `${[...flagSet].join('')}y`);
+    // Compiled alone first, so that an error message shows the resolver's pattern, not our wrapper.
+    new RegExp(source, flagText);
   } catch (error) {
     throw new BuiltinInputError(`util.matches: invalid pattern: ${(error as Error).message}`);
   }
+  // `(?![\s\S])` is "end of input" whatever the `m` flag says; `y` anchors the match at index 0.
+  return new RegExp(`(?:${source})(?![\\s\\S])`, `${flagText}y`);
 }
 
 function matches(pattern: unknown, value: unknown): boolean {

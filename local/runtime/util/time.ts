@@ -17,6 +17,7 @@
 import {
   DateTimeException,
   DateTimeFormatter,
+  DateTimeParseException,
   Instant,
   LocalDateTime,
   TemporalQueries,
@@ -85,7 +86,8 @@ function parseToEpochMilli(text: string, dateTimeFormatter: DateTimeFormatter, i
       : LocalDateTime.from(parsed).atZone(inZone);
     return zoned.toInstant().toEpochMilli();
   } catch (error) {
-    if (error instanceof DateTimeException) return null;
+    // js-joda's DateTimeParseException does not extend DateTimeException (Java's does).
+    if (error instanceof DateTimeParseException || error instanceof DateTimeException) return null;
     throw error;
   }
 }
