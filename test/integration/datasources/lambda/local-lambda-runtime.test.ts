@@ -155,6 +155,27 @@ describe('local Lambda runtime', () => {
     expect(new Set(pids).size).toBe(2);
   });
 
+  it('queues invocations beyond the concurrency cap and stops environments left idle', async () => {
+    const capped = new LocalLambdaRuntime({
+      functions: bundles.functions,
+      bundleDir: bundles.bundleDir,
+      settings,
+      log: (line) => logs.push(line),
+      maxConcurrencyPerFunction: 1,
+      idleTimeoutMs: 20,
+    });
+    try {
+      const [first, second] = await Promise.all([capped.invokeFunction('counter', null), capped.invokeFunction('counter', null)]);
+      const pid = (first as { result: { pid: number } }).result.pid;
+      expect([first, second]).toEqual([{ result: { invocations: 1, pid } }, { result: { invocations: 2, pid } }]);
+      // The idle timer (20 ms) was set before this one, so it has fired when this one does.
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(await capped.invokeFunction('counter', null)).toEqual({ result: { invocations: 1, pid: expect.any(Number) } });
+    } finally {
+      await capped.close();
+    }
+  });
+
   it('starts fresh environments after a reload', async () => {
     await runtime.invokeFunction('counter', null);
     runtime.reload(bundles.functions);
