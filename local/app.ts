@@ -50,6 +50,8 @@ export interface LocalApiOptions {
   /** Definition paths (schema, code, Lambda entries) are relative to this folder. */
   rootDir: string;
   definition: ApiDefinition;
+  /** How validation messages name the definition (e.g. its file). Default: its name. */
+  definitionSource?: string;
   /** 0 = a free port. */
   port: number;
   host: string;
@@ -90,7 +92,7 @@ export async function startLocalApi(options: LocalApiOptions): Promise<LocalApi>
   const rootDir = resolve(options.rootDir);
   const buildDir = resolve(options.buildDir ?? join(rootDir, 'dist'));
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
-  await validateDefinition(definition, { projectRoot: rootDir, source: definition.name });
+  await validateDefinition(definition, { projectRoot: rootDir, source: options.definitionSource ?? `the definition '${definition.name}'` });
 
   // Everything started is stopped by `close()`, last started first; a failed start stops what it started.
   const stoppers: Array<() => unknown> = [];

@@ -6,10 +6,10 @@
  * `DYNAMODB_ENDPOINT`).
  */
 import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEFAULT_DATA_DIR } from '../auth/local-user-pool.js';
+import { DEFAULT_DEFINITION_FILE, importDefinition } from '../definition/load.js';
 import type { ApiDefinition } from '../definition/types.js';
 import { JavaMissingError, startDynamoDbLocal, type RunningDynamoDbLocal } from '../dynamodb/launcher.js';
 import { startLocalApi, type LocalApi } from '../app.js';
@@ -18,7 +18,6 @@ const USAGE =
   'usage: liveboard start [--port N] [--host H] [--in-memory] [--data-dir DIR] [--seed] [--no-watch] [--definition FILE]';
 const DEFAULT_PORT = 4000;
 const DEFAULT_HOST = '127.0.0.1';
-const DEFAULT_DEFINITION = 'infra/definition.ts';
 
 interface StartOptions {
   port: number;
@@ -34,8 +33,13 @@ export async function run(args: string[]): Promise<number> {
   const options = readOptions(args, process.env);
   if (typeof options === 'string') return fail(options, 2);
 
-  const definition = await loadDefinition(options.definitionFile);
-  if (typeof definition === 'string') return fail(definition, 1);
+  let definition: ApiDefinition;
+  try {
+    definition = await importDefinition(options.definitionFile, process.cwd());
+  } catch (error) {
+    const hint = options.definitionFile === DEFAULT_DEFINITION_FILE ? '\n(pass --definition FILE to serve another definition)' : '';
+    return fail(`${describe(error)}${hint}`, 1);
+  }
 
   // Listen for Ctrl-C / SIGTERM before anything starts: a signal during start-up stops right after it.
   const stopRequested = waitForStopSignal();
@@ -53,6 +57,7 @@ export async function run(args: string[]): Promise<number> {
     api = await startLocalApi({
       rootDir: process.cwd(),
       definition,
+      definitionSource: options.definitionFile,
       port: options.port,
       host: options.host,
       dynamodbEndpoint: dynamodb?.endpoint ?? (endpoint as string),
@@ -92,7 +97,7 @@ export function readOptions(args: string[], env: NodeJS.ProcessEnv): StartOption
         'data-dir': { type: 'string', default: DEFAULT_DATA_DIR },
         seed: { type: 'boolean', default: false },
         'no-watch': { type: 'boolean', default: false },
-        definition: { type: 'string', default: DEFAULT_DEFINITION },
+        definition: { type: 'string', default: DEFAULT_DEFINITION_FILE },
       },
       strict: true,
       allowPositionals: false,
@@ -112,16 +117,6 @@ export function readOptions(args: string[], env: NodeJS.ProcessEnv): StartOption
     watch: !values['no-watch'],
     definitionFile: values.definition,
   };
-}
-
-/** Imports the definition module (its `definition` export, or its default export). */
-async function loadDefinition(file: string): Promise<ApiDefinition | string> {
-  const path = resolve(file);
-  if (!existsSync(path)) {
-    return `no API definition at ${file}${file === DEFAULT_DEFINITION ? ' (pass --definition FILE to use another one)' : ''}`;
-  }
-  const module = (await import(pathToFileURL(path).href)) as { definition?: ApiDefinition; default?: ApiDefinition };
-  return module.definition ?? module.default ?? `${file} exports no 'definition' (nor a default export)`;
 }
 
 function printBanner(api: LocalApi, dynamodbWhere: string): void {
