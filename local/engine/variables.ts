@@ -39,12 +39,31 @@ export function coerceVariables(
       continue;
     }
     let detail: string | undefined;
-    coerceInputValue(value, type, (_path, _invalid, error) => {
-      detail ??= error.originalError?.message ?? error.message;
+    coerceInputValue(value, type, (_path, invalid, error) => {
+      detail ??= error.originalError?.message ?? builtInScalarDetail(error.message, invalid) ?? error.message;
     });
     if (detail !== undefined) errors.push(variableError(definition, `Variable '${name}' has an invalid value. ${detail}`));
   }
   return errors.length > 0 ? { ok: false, errors } : { ok: true, values };
+}
+
+const BUILT_IN_SCALAR_REFUSAL = /^(Int|Float|String|Boolean|ID) cannot represent/;
+
+/**
+ * graphql-java's coercion sentence for the built-in scalars, `Expected type 'Int' but was 'String'.`,
+ * with Java class names for the JSON value (unconfirmed for AppSync).
+ */
+function builtInScalarDetail(message: string, value: unknown): string | undefined {
+  const match = BUILT_IN_SCALAR_REFUSAL.exec(message);
+  return match === null ? undefined : `Expected type '${match[1]}' but was '${javaClassName(value)}'.`;
+}
+
+function javaClassName(value: unknown): string {
+  if (typeof value === 'string') return 'String';
+  if (typeof value === 'boolean') return 'Boolean';
+  if (typeof value === 'number') return Number.isInteger(value) ? 'Integer' : 'Double';
+  if (Array.isArray(value)) return 'ArrayList';
+  return 'LinkedHashMap';
 }
 
 function variableError(definition: VariableDefinitionNode, message: string): PositionedError {

@@ -49,9 +49,15 @@ interface JavaViolation {
   node: ASTNode | undefined;
   /** False for errors graphql-java reports without a query path (operation-level ones). */
   withPath?: boolean;
+  /**
+   * True for rules graphql-java reports when it leaves the document (unused variables and fragments):
+   * such errors come after the ones found on the way (spec §7 item 13: UnknownType first).
+   */
+  reportedAtEnd?: boolean;
 }
 
-type Describe = (error: GraphQLError, facts: DocumentFacts) => JavaViolation;
+/** Words one graphql-js error; null drops it (graphql-js reports more than graphql-java for that rule). */
+type Describe = (error: GraphQLError, facts: DocumentFacts) => JavaViolation | null;
 
 /** Quoted names in a graphql-js message, in order (`"$x"` → `x`, `"@d"` → `d`). */
 function quoted(message: string): string[] {
@@ -72,6 +78,15 @@ function fieldUndefined(error: GraphQLError, facts: DocumentFacts): JavaViolatio
   const parent = node === undefined ? undefined : facts.of(node).parentType;
   const typeName = parent?.name ?? quoted(error.message)[1] ?? '';
   return { type: 'FieldUndefined', detail: `Field '${name}' in type '${typeName}' is undefined`, node };
+}
+
+/**
+ * With introspection disabled AppSync reports the root `__schema`/`__type` fields as undefined; graphql-js
+ * also reports every field below them, which adds nothing.
+ */
+function introspectionRootField(error: GraphQLError, facts: DocumentFacts): JavaViolation | null {
+  const node = firstNode(error);
+  return node?.kind === Kind.FIELD && node.name.value.startsWith('__') ? fieldUndefined(error, facts) : null;
 }
 
 function wrongType(error: GraphQLError, facts: DocumentFacts): JavaViolation {
@@ -111,7 +126,7 @@ function isValueNode(node: ASTNode): node is Parameters<typeof renderJavaAst>[0]
 /** One describer per graphql-js rule. */
 const DESCRIBERS = new Map<ValidationRule, Describe>([
   [FieldsOnCorrectTypeRule, fieldUndefined],
-  [NoSchemaIntrospectionCustomRule, fieldUndefined],
+  [NoSchemaIntrospectionCustomRule, introspectionRootField],
   [ValuesOfCorrectTypeRule, wrongType],
   [
     KnownTypeNamesRule,
@@ -175,11 +190,17 @@ const DESCRIBERS = new Map<ValidationRule, Describe>([
       detail: `Unused variable ${quoted(error.message)[0]}`,
       node: firstNode(error),
       withPath: false,
+      reportedAtEnd: true,
     }),
   ],
   [
     NoUnusedFragmentsRule,
-    (error) => ({ type: 'UnusedFragment', detail: `Unused fragment ${quoted(error.message)[0]}`, node: firstNode(error) }),
+    (error) => ({
+      type: 'UnusedFragment',
+      detail: `Unused fragment ${quoted(error.message)[0]}`,
+      node: firstNode(error),
+      reportedAtEnd: true,
+    }),
   ],
   [
     KnownFragmentNamesRule,
@@ -311,12 +332,13 @@ export function validateDocument(
   if (validate(schema, document, rules).length === 0) return [];
   // Attribute each violation to its rule by validating rule by rule (only on this failure path).
   const facts = new DocumentFacts(schema, document);
-  return rules.flatMap((rule) =>
-    validate(schema, document, [rule]).map((error) => {
-      const describe = DESCRIBERS.get(rule) ?? describeGeneric(rule);
-      return toPositionedError(describe(error, facts), error, facts);
-    }),
-  );
+  return rules.flatMap((rule) => {
+    const describe = DESCRIBERS.get(rule) ?? describeGeneric(rule);
+    return validate(schema, document, [rule]).flatMap((error) => {
+      const violation = describe(error, facts);
+      return violation === null ? [] : [toPositionedError(violation, error, facts)];
+    });
+  });
 }
 
 function toPositionedError(violation: JavaViolation, error: GraphQLError, facts: DocumentFacts): PositionedError {
@@ -325,7 +347,7 @@ function toPositionedError(violation: JavaViolation, error: GraphQLError, facts:
   const start = violation.node?.loc?.startToken;
   const location = start === undefined ? error.locations?.[0] : { line: start.line, column: start.column };
   return {
-    line: location?.line ?? 0,
+    line: violation.reportedAtEnd === true ? Number.MAX_SAFE_INTEGER : (location?.line ?? 0),
     column: location?.column ?? 0,
     path: [],
     error: {
