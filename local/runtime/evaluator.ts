@@ -15,7 +15,7 @@ import { formatLocation, ModuleLocations, UNKNOWN_LOCATION } from './code-locati
 import { createConsole } from './console-log.js';
 import type { CurrentState, EvaluationState } from './evaluation-state.js';
 import { createExtensions } from './extensions.js';
-import { BuiltinFailure, BuiltinRegistry } from './membrane.js';
+import { BuiltinFailure, BuiltinRegistry, copyJsonToHost } from './membrane.js';
 import { prepareModule } from './module-check.js';
 import { createRuntimeUtils } from './runtime-utils.js';
 import { createSandbox, type Sandbox, type SandboxValue } from './sandbox.js';
@@ -132,7 +132,7 @@ export class ResolverRuntime {
       if (typeof run !== 'function') {
         return { status: 'error', kind: 'code', error: codeError(`${formatLocation(UNKNOWN_LOCATION)}: TypeError: ${handler} is not a function`), ...this.record(state, ctx, input) };
       }
-      const value = jsonValue(sandbox.toJson(run(ctx))) ?? null;
+      const value = copyJsonToHost(run(ctx)) ?? null;
       return { status: 'returned', value, ...this.record(state, ctx, input) };
     } catch (error) {
       return { ...this.outcomeOf(error), ...this.record(state, ctx, input) };
@@ -145,9 +145,9 @@ export class ResolverRuntime {
   private record(state: EvaluationState, ctx: SandboxValue, input: ContextInput): EvaluationRecord {
     let stash: Record<string, unknown>;
     try {
-      stash = ctx === undefined ? { ...input.stash } : ((jsonValue(this.sandbox.toJson((ctx as { stash: SandboxValue }).stash)) ?? {}) as Record<string, unknown>);
+      stash = ctx === undefined ? { ...input.stash } : ((copyJsonToHost((ctx as { stash: SandboxValue }).stash) ?? {}) as Record<string, unknown>);
     } catch {
-      stash = jsonValue(JSON.stringify(input.stash ?? {})) as Record<string, unknown>;
+      stash = (copyJsonToHost(input.stash) ?? {}) as Record<string, unknown>;
     }
     return {
       logs: state.logs,
@@ -162,7 +162,7 @@ export class ResolverRuntime {
   private outcomeOf(error: unknown): OutcomeWithoutRecord {
     if (error instanceof UtilErrorSignal) return { status: 'error', kind: 'util.error', error: error.error };
     if (error instanceof UnauthorizedSignal) return { status: 'error', kind: 'unauthorized', error: error.error };
-    if (error instanceof EarlyReturnSignal) return { status: 'earlyReturn', value: jsonValue(JSON.stringify(error.value)) ?? null, skipTo: error.skipTo };
+    if (error instanceof EarlyReturnSignal) return { status: 'earlyReturn', value: copyJsonToHost(error.value) ?? null, skipTo: error.skipTo };
     if (this.sandbox.isTimeout(error)) return { status: 'error', kind: 'code', error: codeError(TIMEOUT_MESSAGE) };
     if (error instanceof BuiltinFailure) {
       const where = formatLocation(this.locations.locate(error.stack));
@@ -184,6 +184,9 @@ type OutcomeWithoutRecord = DistributiveOmit<EvaluationOutcome, keyof Evaluation
  * observed, item 5; the rest is our reading, unconfirmed): `identity`, `source`, `result` null,
  * `stash` `{}`, `prev` `{ result: null }`, empty `request` and `info`, no `error`.
  */
+const NO_ENV = Object.freeze({});
+const NO_ERRORS = Object.freeze([]);
+
 function contextParts(input: ContextInput): Record<string, unknown> {
   return {
     arguments: input.arguments ?? {},
@@ -195,13 +198,9 @@ function contextParts(input: ContextInput): Record<string, unknown> {
     ...(input.error === undefined ? {} : { error: input.error }),
     request: input.request ?? { headers: {}, domainName: null },
     info: input.info ?? { fieldName: '', parentTypeName: '', variables: {}, selectionSetList: [], selectionSetGraphQL: '' },
-    env: input.env ?? {},
-    outErrors: input.outErrors ?? [],
+    env: input.env ?? NO_ENV,
+    outErrors: input.outErrors ?? NO_ERRORS,
   };
-}
-
-function jsonValue(text: string | undefined): unknown {
-  return text === undefined ? undefined : JSON.parse(text);
 }
 
 function codeError(message: string): ResolverErrorEntry {

@@ -1,11 +1,11 @@
 /**
  * The APPSYNC_JS language subset, checked the way AppSync checks it when a resolver is created:
  * `@aws-appsync/eslint-plugin` 2.0.2 with its `recommended` config, type-aware rules included
- * (spec appsync-js-runtime.md §2.2-2.3). ESLint runs in-process through its Node API; one
- * `Linter` serves every call.
+ * (spec appsync-js-runtime.md §2.2-2.3), plus `liveboard/no-throw` for the one documented gap.
+ * ESLint runs in-process through its Node API; one `Linter` serves every call.
  */
 import appsync from '@aws-appsync/eslint-plugin';
-import { Linter } from 'eslint';
+import { Linter, type ESLint, type Rule } from 'eslint';
 import type ts from 'typescript';
 import type { CodeError } from './types.js';
 
@@ -13,6 +13,16 @@ const linter = new Linter({ configType: 'flat', cwd: '/' });
 
 /** The plugin's flat `recommended` config (its typings declare `configs` as optional). */
 const recommended = appsync.configs!.recommended as Linter.Config;
+
+/**
+ * AppSync's documentation lists `throw` with try/catch as unsupported (spec §2.2, checklist item 25)
+ * but the plugin has no rule for it; this one fills the gap (its message is ours).
+ */
+const noThrow: Rule.RuleModule = {
+  meta: { type: 'problem', schema: [], messages: { noThrow: 'Throw statements are not supported. Use util.error().' } },
+  create: (context) => ({ ThrowStatement: (node) => context.report({ node, messageId: 'noThrow' }) }),
+};
+const liveboardPlugin: ESLint.Plugin = { rules: { 'no-throw': noThrow } };
 
 function configFor(program: ts.Program): Linter.Config[] {
   return [
@@ -25,6 +35,8 @@ function configFor(program: ts.Program): Linter.Config[] {
         sourceType: 'module',
         parserOptions: { programs: [program] },
       },
+      plugins: { ...recommended.plugins, liveboard: liveboardPlugin },
+      rules: { ...recommended.rules, 'liveboard/no-throw': 'error' },
     },
   ];
 }

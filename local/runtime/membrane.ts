@@ -65,6 +65,44 @@ export function copyToHost(value: unknown, depth = 0): unknown {
   return copy;
 }
 
+/**
+ * Copies a sandbox value into a host value as `JSON.parse(JSON.stringify(value))` would, without the
+ * text in between: `toJSON` is honoured, `undefined`, functions and symbols are dropped from objects
+ * and become `null` in arrays, non-finite numbers become `null`; a BigInt or a cycle is a TypeError.
+ * This is how values leave a handler (spec appsync-js-runtime.md §1.2: "as if JSON-serialised").
+ */
+export function copyJsonToHost(value: unknown, key = '', depth = 0): unknown {
+  if (typeof value === 'object' && value !== null) {
+    const toJson = (value as { toJSON?: unknown }).toJSON;
+    if (typeof toJson === 'function') return copyJsonToHost(toJson.call(value, key), key, depth);
+    if (depth > MAX_ARGUMENT_DEPTH) throw new TypeError('Converting circular structure to JSON');
+    if (Array.isArray(value)) {
+      const copy: unknown[] = [];
+      for (let index = 0; index < value.length; index += 1) copy.push(copyJsonToHost(value[index], String(index), depth + 1) ?? null);
+      return copy;
+    }
+    const copy: Record<string, unknown> = {};
+    for (const name of Object.keys(value)) {
+      const item = copyJsonToHost((value as Record<string, unknown>)[name], name, depth + 1);
+      if (item === undefined) continue;
+      if (name === '__proto__') Object.defineProperty(copy, name, { value: item, writable: true, enumerable: true, configurable: true });
+      else copy[name] = item;
+    }
+    return copy;
+  }
+  switch (typeof value) {
+    case 'number':
+      return Number.isFinite(value) ? value : null;
+    case 'bigint':
+      throw new TypeError('Do not know how to serialize a BigInt');
+    case 'function':
+    case 'symbol':
+      return undefined;
+    default:
+      return value;
+  }
+}
+
 type HostFunction = (...args: unknown[]) => unknown;
 
 /** The host side of the membrane: numbered built-in functions and the dispatcher that runs them. */

@@ -72,6 +72,7 @@ const stringify = JSON.stringify;
 const now = Date.now;
 const iterator = Symbol.iterator;
 const SafeSet = Set;
+const SafeWeakMap = WeakMap;
 const SafeTypeError = TypeError;
 
 const roots = [
@@ -146,12 +147,19 @@ function fromHost(value) {
   return typeof value === "function" || typeof value === "symbol" ? undefined : value;
 }
 
+// Frozen copies can be shared, so a host object given again (the API's env) is copied once.
+const snapshots = new SafeWeakMap();
 function snapshot(value) {
+  if (typeof value === "object" && value !== null) {
+    const known = snapshots.get(value);
+    if (known !== undefined) return known;
+  }
   const copy = fromHost(value);
   const freezeTree = (node) => {
     if (typeof node === "object" && node !== null) { freeze(node); for (const key of keys(node)) freezeTree(node[key]); }
   };
   freezeTree(copy);
+  if (typeof value === "object" && value !== null) snapshots.set(value, copy);
   return copy;
 }
 
@@ -179,12 +187,17 @@ function buildBuiltin(shape) {
   return snapshot(shape.value);
 }
 
+// The clock is read every 1024 steps only; the budget starts at the first reading, which keeps
+// Date.now off the path of the many evaluations that never take that many steps.
 const timedOut = freeze({ timedOut: true });
 let steps = 0;
+let budget = 0;
 let deadline = 0;
 function tick() {
   steps += 1;
-  if ((steps & 1023) === 0 && now() > deadline) throw timedOut;
+  if ((steps & 1023) !== 0) return;
+  if (deadline === 0) deadline = now() + budget;
+  else if (now() > deadline) throw timedOut;
 }
 
 return freeze({
@@ -198,7 +211,7 @@ return freeze({
     return freeze(object);
   },
   defineGlobals: function (globals) { for (const name of keys(globals)) lockGlobal(name, globals[name]); },
-  startClock: function (milliseconds) { steps = 0; deadline = now() + milliseconds; },
+  startClock: function (milliseconds) { steps = 0; budget = milliseconds; deadline = 0; },
   tick: freeze(tick),
   timedOut: timedOut,
 });
