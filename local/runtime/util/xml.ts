@@ -26,7 +26,10 @@ const parser = new XMLParser({
 function toMap(xml: unknown): Record<string, unknown> | null {
   const text = expectString(xml, 'util.xml.toMap', 'xml');
   if (XMLValidator.validate(text) !== true) return null;
-  return parser.parse(text) as Record<string, unknown>;
+  const document = parser.parse(text) as Record<string, unknown>;
+  // A document has one root element (the validator lets `<a/><b/>` and `<a/><a/>` through).
+  const roots = Object.values(document);
+  return roots.length === 1 && !Array.isArray(roots[0]) ? document : null;
 }
 
 /**
