@@ -51,9 +51,15 @@ function formatter(builtin: string, pattern: unknown): DateTimeFormatter {
   return refuseInvalid(builtin, () => DateTimeFormatter.ofPattern(text).withLocale(Locale.US));
 }
 
+/**
+ * The zone `UTC` (a region id, so `z`/`VV` print "UTC"; whether AppSync uses the id or the offset
+ * `Z` for its default is unconfirmed).
+ */
+const UTC = ZoneId.of('UTC');
+
 /** The zone named by the optional `timezone` argument; UTC when it is absent. */
 function zone(builtin: string, timezone: unknown): ZoneId {
-  if (timezone === undefined) return ZoneOffset.UTC;
+  if (timezone === undefined) return UTC;
   const id = expectString(timezone, `util.time.${builtin}`, 'timezone');
   return refuseInvalid(builtin, () => ZoneId.of(id));
 }
@@ -118,7 +124,7 @@ export function createTimeUtils(current: CurrentState) {
     /** An ISO-8601 date-time with an offset (`2018-02-01T17:21:05.180+08:00`, `…Z`, optional `[zone]`). */
     parseISO8601ToEpochMilliSeconds(timestamp: unknown): number | null {
       const text = expectString(timestamp, 'util.time.parseISO8601ToEpochMilliSeconds', 'timestamp');
-      return parseToEpochMilli(text, DateTimeFormatter.ISO_ZONED_DATE_TIME, ZoneOffset.UTC);
+      return parseToEpochMilli(text, DateTimeFormatter.ISO_ZONED_DATE_TIME, UTC);
     },
     epochMilliSecondsToSeconds(milliseconds: unknown): number {
       return instant('epochMilliSecondsToSeconds', milliseconds).epochSecond();
