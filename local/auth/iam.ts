@@ -78,3 +78,17 @@ export function iamUserPrincipal(options: SigningCredentials & { accountId: stri
     username: uniqueId,
   };
 }
+
+/**
+ * The developer's own credentials, when the environment has them (`AWS_ACCESS_KEY_ID`,
+ * `AWS_SECRET_ACCESS_KEY`, optional `AWS_SESSION_TOKEN`), so that scripts and tools signing with their
+ * usual credentials are accepted by the local API as an IAM user named `local-developer`. The caller
+ * passes its environment (read in one place), e.g. `process.env`.
+ */
+export function environmentIamPrincipals(env: Record<string, string | undefined>, accountId: string): IamPrincipal[] {
+  const accessKeyId = env.AWS_ACCESS_KEY_ID;
+  const secretAccessKey = env.AWS_SECRET_ACCESS_KEY;
+  if (!accessKeyId || !secretAccessKey) return [];
+  const sessionToken = env.AWS_SESSION_TOKEN || undefined;
+  return [iamUserPrincipal({ accessKeyId, secretAccessKey, ...(sessionToken ? { sessionToken } : {}), accountId, userName: 'local-developer' })];
+}

@@ -2,7 +2,7 @@
  * Reading a bearer token's issuer without trusting it, to pick the mode that will verify it
  * (spec §3.2 step 3). Verification proper is in `jwt-verify.ts`.
  */
-import { decodeJwt } from 'jose';
+import { decodeJwt, decodeProtectedHeader } from 'jose';
 
 /**
  * Longest `Authorization` token accepted. AppSync does not document a limit for JWTs (the Lambda
@@ -21,6 +21,7 @@ export function bearerToken(authorization: string): string {
 export function peekToken(token: string): PeekedToken {
   if (token.length > MAX_JWT_LENGTH) return { kind: 'not-a-jwt' };
   try {
+    decodeProtectedHeader(token);
     const claims = decodeJwt(token);
     return { kind: 'jwt', issuer: typeof claims.iss === 'string' ? claims.iss : undefined };
   } catch {

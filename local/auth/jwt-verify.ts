@@ -3,8 +3,8 @@
  * issuer's keys with jose, the issuer, and the expiry. Mode-specific claims (token use, client id, TTLs)
  * are checked by the modes. Spec: shared/spec/appsync-graphql-engine.md §3.6, §3.7.
  */
-import { decodeJwt, decodeProtectedHeader, errors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
-import { MAX_JWT_LENGTH } from './jwt-peek.js';
+import { errors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
+import { peekToken } from './jwt-peek.js';
 import type { Clock } from './mode.js';
 import { UNAUTHORIZED_MESSAGES } from './outcome.js';
 
@@ -24,7 +24,7 @@ export interface JwtExpectations {
 }
 
 export async function verifyJwt(token: string, keys: JWTVerifyGetKey, expected: JwtExpectations): Promise<JwtVerification> {
-  if (!isParseableJwt(token)) return { ok: false, message: UNAUTHORIZED_MESSAGES.unparseableJwt };
+  if (peekToken(token).kind !== 'jwt') return { ok: false, message: UNAUTHORIZED_MESSAGES.unparseableJwt };
   try {
     const { payload } = await jwtVerify(token, keys, {
       issuer: expected.issuers,
@@ -37,15 +37,3 @@ export async function verifyJwt(token: string, keys: JWTVerifyGetKey, expected: 
     return { ok: false, message: UNAUTHORIZED_MESSAGES.invalidToken };
   }
 }
-
-function isParseableJwt(token: string): boolean {
-  if (token.length > MAX_JWT_LENGTH) return false;
-  try {
-    decodeProtectedHeader(token);
-    decodeJwt(token);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
