@@ -16,7 +16,7 @@ import { RequestContext, resolveField } from './request-context.js';
 import { shapeSubscriptionPayload, startSubscription } from './subscriptions.js';
 import type { PreparedSubscription, SubscriptionPayload, SubscriptionStart } from './subscriptions.js';
 import type { AppSyncResponseBody, EngineOptions, ExecuteOutcome, ExecuteRequest } from './types.js';
-import { coerceVariables } from './variables.js';
+import { coerceVariables, suppliedVariables } from './variables.js';
 
 export interface Engine {
   execute(request: ExecuteRequest): Promise<ExecuteOutcome>;
@@ -39,9 +39,9 @@ export function createEngine(options: EngineOptions): Engine {
 async function executeRequest(config: EngineConfig, documents: DocumentCache, request: ExecuteRequest): Promise<ExecuteOutcome> {
   const prepared = documents.prepare(request.query);
   if (!prepared.ok) return requestFailure(prepared.errors);
-  const selection = selectOperation(prepared.document, request.operationName);
+  const selection = selectOperation(config.schema, prepared.document, request.operationName);
   if (!selection.ok) return requestFailure([selection.error]);
-  const supplied = request.variables ?? {};
+  const supplied = suppliedVariables(request);
   const variables = coerceVariables(config.schema, selection.operation, supplied);
   if (!variables.ok) return requestFailure(variables.errors);
 

@@ -1,5 +1,5 @@
 import { Kind } from 'graphql';
-import type { DocumentNode, FragmentDefinitionNode, OperationDefinitionNode } from 'graphql';
+import type { DocumentNode, FragmentDefinitionNode, GraphQLSchema, OperationDefinitionNode } from 'graphql';
 import type { PositionedError } from './error-format.js';
 import { operationSelectionError } from './request-errors.js';
 
@@ -8,10 +8,23 @@ export type OperationSelection =
   | { ok: false; error: PositionedError };
 
 /**
- * Picks the operation to run (graphql-java's messages, unconfirmed for AppSync: spec
- * appsync-graphql-engine.md §1.4).
+ * Picks the operation to run and checks the schema has its root type (graphql-java's messages,
+ * unconfirmed for AppSync: spec appsync-graphql-engine.md §1.4).
  */
-export function selectOperation(document: DocumentNode, operationName: string | null | undefined): OperationSelection {
+export function selectOperation(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operationName: string | null | undefined,
+): OperationSelection {
+  const selection = findOperation(document, operationName);
+  if (selection.ok && schema.getRootType(selection.operation.operation) === undefined) {
+    const kind = selection.operation.operation === 'mutation' ? 'mutations' : 'subscriptions';
+    return { ok: false, error: operationSelectionError(`Schema is not configured for ${kind}.`) };
+  }
+  return selection;
+}
+
+function findOperation(document: DocumentNode, operationName: string | null | undefined): OperationSelection {
   const operations: OperationDefinitionNode[] = [];
   const fragments: Record<string, FragmentDefinitionNode> = {};
   for (const definition of document.definitions) {

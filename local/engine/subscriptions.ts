@@ -17,7 +17,7 @@ import { FieldResolutionError } from './field-error.js';
 import { selectOperation } from './operation.js';
 import { RequestContext } from './request-context.js';
 import type { AppSyncGraphQLError, ExecuteRequest } from './types.js';
-import { coerceVariables } from './variables.js';
+import { coerceVariables, suppliedVariables } from './variables.js';
 
 /** A validated subscription, ready to be matched against publications. */
 export interface PreparedSubscription {
@@ -59,8 +59,6 @@ export interface SubscriptionPayload {
   errors?: AppSyncGraphQLError[];
 }
 
-const NO_EXTENSION_CALLS: ExtensionCalls = { invalidations: [], cacheEvictions: [] };
-
 export async function startSubscription(
   config: EngineConfig,
   documents: DocumentCache,
@@ -68,23 +66,20 @@ export async function startSubscription(
 ): Promise<SubscriptionStart> {
   const prepared = documents.prepare(request.query);
   if (!prepared.ok) return failure('document', prepared.errors);
-  const selection = selectOperation(prepared.document, request.operationName);
+  const selection = selectOperation(config.schema, prepared.document, request.operationName);
   if (!selection.ok) return failure('document', [selection.error]);
   const { operation, fragments } = selection;
   if (operation.operation !== 'subscription') {
     const message = `${operation.operation} not supported through the realtime channel`;
     return failure('operation', [{ line: 0, column: 0, path: [], error: { path: null, locations: null, message } }]);
   }
-  const supplied = request.variables ?? {};
+  const supplied = suppliedVariables(request);
   const variables = coerceVariables(config.schema, operation, supplied);
   if (!variables.ok) return failure('document', variables.errors);
 
-  const subscriptionType = config.schema.getSubscriptionType();
-  const [rootField] = collectFields([operation.selectionSet], { fragments, variables: supplied });
-  if (subscriptionType === undefined || subscriptionType === null || rootField === undefined) {
-    return failure('document', []);
-  }
-  const [responseKey, fieldNodes] = rootField;
+  // selectOperation checked the Subscription type exists; validation that there is exactly one root field
+  const subscriptionType = config.schema.getSubscriptionType()!;
+  const [responseKey, fieldNodes] = [...collectFields([operation.selectionSet], { fragments, variables: supplied })][0]!;
   const fieldNode = fieldNodes[0]!;
   const fieldName = fieldNode.name.value;
   const fieldDefinition = subscriptionType.getFields()[fieldName]!;
@@ -99,13 +94,13 @@ export async function startSubscription(
   };
 
   const context = new RequestContext(config, request.auth, request.headers, supplied);
-  if (!context.isAllowed(subscriptionType.name, fieldName)) {
-    const denied = FieldResolutionError.from(new UnauthorizedFieldError(subscriptionType.name, fieldName));
-    return { ok: false, stage: 'authorization', errors: [rootFieldError(denied, responseKey, fieldNode)] };
-  }
-  const binding = config.resolvers.get(`${subscriptionType.name}.${fieldName}`);
-  if (binding === undefined) return { ok: true, subscription, extensions: NO_EXTENSION_CALLS };
   try {
+    if (!context.isAllowed(subscriptionType.name, fieldName)) {
+      const denied = FieldResolutionError.from(new UnauthorizedFieldError(subscriptionType.name, fieldName));
+      return { ok: false, stage: 'authorization', errors: [rootFieldError(denied, responseKey, fieldNode)] };
+    }
+    const binding = config.resolvers.get(`${subscriptionType.name}.${fieldName}`);
+    if (binding === undefined) return { ok: true, subscription, extensions: { invalidations: [], cacheEvictions: [] } };
     const args = getArgumentValues(fieldDefinition, fieldNode, variables.values);
     const path = { prev: undefined, key: responseKey, typename: subscriptionType.name };
     const site = { fieldName, parentTypeName: subscriptionType.name, fieldNodes, fragments, path };

@@ -7,6 +7,7 @@
 import { coerceInputValue, isInputType, isNonNullType, typeFromAST } from 'graphql';
 import type { GraphQLSchema, OperationDefinitionNode, VariableDefinitionNode } from 'graphql';
 import type { PositionedError } from './error-format.js';
+import type { ExecuteRequest } from './types.js';
 
 export type VariableCoercion =
   | { ok: true; values: Record<string, unknown> }
@@ -71,4 +72,10 @@ function variableError(definition: VariableDefinitionNode, message: string): Pos
   const line = start?.line ?? 0;
   const column = start?.column ?? 0;
   return { line, column, path: [], error: { path: null, locations: [{ line, column, sourceName: null }], message } };
+}
+
+/** The request's variables; anything but a JSON object counts as none (the HTTP layer checks the body). */
+export function suppliedVariables(request: ExecuteRequest): Record<string, unknown> {
+  const { variables } = request;
+  return typeof variables === 'object' && variables !== null && !Array.isArray(variables) ? variables : {};
 }

@@ -110,6 +110,19 @@ describe('syntax and operation selection (unconfirmed texts, spec §1.4)', () =>
     expect(await bodyOf('query A { noResolver }', undefined, 'Z')).toEqual(rejection([null, "Unknown operation named 'Z'."]));
   });
 
+  it.each([
+    ['mutation { x }', 'Schema is not configured for mutations.'],
+    ['subscription { x }', 'Schema is not configured for subscriptions.'],
+  ])('%s on a schema without that root type', async (query, message) => {
+    const queryOnly = engineFor('type Query { x: Int }');
+    expect((await queryOnly.execute(request(query))).body).toEqual(rejection([null, message]));
+  });
+
+  it('variables that are not a JSON object count as none', async () => {
+    const outcome = await engine.execute(request('query($a: String) { echoArgs(a: $a) }', { variables: ['x'] as unknown as Record<string, unknown> }));
+    expect(outcome.body).toEqual({ data: { echoArgs: null } });
+  });
+
   it('null variables and operationName are accepted (spec §7 item 14)', async () => {
     expect(await bodyOf('query A { noResolver } query B { noResolver }', undefined, 'B')).toEqual({ data: { noResolver: null } });
     expect(await bodyOf('{ noResolver }')).toEqual({ data: { noResolver: null } });
