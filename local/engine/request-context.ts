@@ -104,16 +104,13 @@ export class RequestContext {
   }
 
   #record(run: ResolverRun, site: FieldSite): void {
-    const path = responsePathArray(site.path);
-    const starts = site.fieldNodes.flatMap((node) => (node.loc ? [{ line: node.loc.startToken.line, column: node.loc.startToken.column }] : []));
-    const [first] = starts;
-    for (const entry of run.appendedErrors) {
-      this.appendedErrors.push({
-        line: first?.line ?? 0,
-        column: first?.column ?? 0,
-        path,
-        error: fieldError(entry, path, toAppSyncLocations(starts)),
-      });
+    if (run.appendedErrors.length > 0) {
+      const path = responsePathArray(site.path);
+      const starts = site.fieldNodes.flatMap(({ loc }) => (loc ? [{ line: loc.startToken.line, column: loc.startToken.column }] : []));
+      const position = { line: starts[0]?.line ?? 0, column: starts[0]?.column ?? 0, path };
+      for (const entry of run.appendedErrors) {
+        this.appendedErrors.push({ ...position, error: fieldError(entry, path, toAppSyncLocations(starts)) });
+      }
     }
     if (run.outcome.ok) this.invalidations.push(...run.extensions.invalidations);
     Object.assign(this.responseHeaders, run.responseHeaders);
