@@ -56,10 +56,18 @@ export class RequestContext {
     this.#authType = authTypeLabel(auth.type);
   }
 
-  /** Directive rules (auth layer) plus the Lambda authorizer's `deniedFields` (spec §3.3, §3.4). */
+  /** The directive rules, as the auth layer decides them (spec §3.3). */
   isAllowed(typeName: string, fieldName: string): boolean {
-    if (this.auth.deniedFields.includes(`${typeName}.${fieldName}`)) return false;
     return this.config.fieldAuthorizer?.isAllowed(typeName, fieldName, this.auth) ?? true;
+  }
+
+  /**
+   * Listed in the Lambda authorizer's `deniedFields`: such fields are "forcibly changed to null, even if
+   * a value was returned from a resolver" (spec §3.4, AppSync developer guide): the resolver runs, its
+   * value is dropped, and no error is added (unconfirmed).
+   */
+  isDeniedByAuthorizer(typeName: string, fieldName: string): boolean {
+    return this.auth.deniedFields.length > 0 && this.auth.deniedFields.includes(`${typeName}.${fieldName}`);
   }
 
   /** Counts one resolver invocation; false once past `resolverCountLimit` (spec §1.6). */
@@ -141,13 +149,15 @@ export const resolveField: GraphQLFieldResolver<unknown, RequestContext, Record<
   if (!context.isAllowed(typeName, fieldName)) {
     throw FieldResolutionError.from(new UnauthorizedFieldError(typeName, fieldName));
   }
+  const denied = context.isDeniedByAuthorizer(typeName, fieldName);
   const binding = context.config.resolvers.get(`${typeName}.${fieldName}`);
-  if (binding === undefined) return defaultFieldValue(source, fieldName);
+  if (binding === undefined) return denied ? null : defaultFieldValue(source, fieldName);
   if (!context.countResolverInvocation()) {
     throw FieldResolutionError.from(new ResolverCountLimitExceededError(resolverCountLimit));
   }
   const site = { ...pick(info), parentTypeName: typeName };
-  return resolvedValue(context.resolve(binding, source, args, site));
+  const value = resolvedValue(context.resolve(binding, source, args, site));
+  return denied ? value.then(() => null) : value;
 };
 
 function pick(info: GraphQLResolveInfo): Omit<FieldSite, 'parentTypeName'> {

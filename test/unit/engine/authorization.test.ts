@@ -70,13 +70,23 @@ describe('field authorization', () => {
     });
   });
 
-  it('treats Lambda authorizer deniedFields like a denial (spec §3.4, §7 item 65)', async () => {
+  it('forces Lambda authorizer deniedFields to null, even when a resolver returned a value (spec §3.4, §7 item 65)', async () => {
+    const { engine, secret } = engineWith({ isAllowed: () => true });
+    const lambdaAuth: AuthContext = { type: 'AWS_LAMBDA', identity: { resolverContext: {} }, deniedFields: ['Post.title', 'Query.secret'] };
+    // The developer guide: "forcibly changed to null, even if a value was returned from a resolver"; no
+    // error entry is added (unconfirmed).
+    expect((await engine.execute(request('{ getPost(id: "1") { id title } secret }', { auth: lambdaAuth }))).body).toEqual({
+      data: { getPost: { id: '1', title: null }, secret: null },
+    });
+    expect(secret.calls.map((call) => call.handler)).toEqual(['request', 'response']);
+  });
+
+  it('propagates a denied non-null field as a non-null violation', async () => {
     const { engine } = engineWith({ isAllowed: () => true });
-    const lambdaAuth: AuthContext = { type: 'AWS_LAMBDA', identity: { resolverContext: {} }, deniedFields: ['Post.title'] };
-    // unconfirmed whether AppSync adds the error entry for deniedFields; the field is null either way
-    expect((await engine.execute(request('{ getPost(id: "1") { id title } }', { auth: lambdaAuth }))).body).toEqual({
-      data: { getPost: { id: '1', title: null } },
-      errors: [unauthorized(['getPost', 'title'], 25, 'title', 'Post')],
+    const lambdaAuth: AuthContext = { type: 'AWS_LAMBDA', identity: { resolverContext: {} }, deniedFields: ['Post.id'] };
+    expect((await engine.execute(request('{ getPost(id: "1") { id } }', { auth: lambdaAuth }))).body).toEqual({
+      data: { getPost: null },
+      errors: [{ path: ['getPost', 'id'], locations: null, message: "Cannot return null for non-nullable type: 'ID' within parent 'Post' (/getPost/id)" }],
     });
   });
 
