@@ -7,14 +7,23 @@ export const TIMED_OUT: unique symbol = Symbol('timed out');
 export class Deadline {
   readonly #expired: Promise<typeof TIMED_OUT>;
   readonly #timer: NodeJS.Timeout;
+  #passed = false;
 
   constructor(timeoutMs: number) {
     let expire!: () => void;
     this.#expired = new Promise<typeof TIMED_OUT>((resolve) => {
-      expire = () => resolve(TIMED_OUT);
+      expire = () => {
+        this.#passed = true;
+        resolve(TIMED_OUT);
+      };
     });
     this.#timer = setTimeout(expire, timeoutMs);
     this.#timer.unref();
+  }
+
+  /** True once the limit is reached: nothing new should start. */
+  get passed(): boolean {
+    return this.#passed;
   }
 
   /** Settles with `work`'s value, or with `TIMED_OUT` if the deadline passes first. */

@@ -88,6 +88,7 @@ export class RequestContext {
           ? invokeDataSource(dataSource, request)
           : this.#batcher.enqueue(batching, parentListKey(site.path), dataSource, batching.maxBatchSize ?? 0, payloadOf(request)),
     };
+    if (this.#deadline.passed) throw FieldResolutionError.from(new ExecutionTimeoutError());
     const settled = await this.#deadline.race(runResolver(binding, this.#invocation(source, args, site), gateway));
     if (settled === TIMED_OUT) throw FieldResolutionError.from(new ExecutionTimeoutError());
     this.#record(settled, site);

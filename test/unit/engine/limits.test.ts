@@ -81,6 +81,25 @@ describe('execution time limit', () => {
   });
 });
 
+describe('after the execution time limit', () => {
+  it('starts no further resolver: later mutation fields fail without running', async () => {
+    const dataSource = fakeDataSource('MaybeSlow', (request) =>
+      (request as { payload: string }).payload === 'slow' ? new Promise(() => {}) : { result: { id: 'fast' } },
+    );
+    const code = fakeCode({ request: (ctx) => ({ payload: ctx.arguments?.['title'] }), response: (ctx) => ctx.result });
+    const engine = engineFor(SCHEMA_S, { executionTimeoutMs: 30, resolvers: { 'Mutation.addPost': { kind: 'UNIT', dataSource, code } } });
+    const outcome = await engine.execute(request('mutation { a: addPost(title: "slow") { id } b: addPost(title: "fast") { id } }'));
+    expect(outcome.body).toEqual({
+      data: { a: null, b: null },
+      errors: [
+        fieldLimitError(['a'], 12, 'ExecutionTimeout', 'Execution timed out.'),
+        fieldLimitError(['b'], 45, 'ExecutionTimeout', 'Execution timed out.'),
+      ],
+    });
+    expect(dataSource.requests).toEqual(['slow'].map((payload) => ({ payload })));
+  });
+});
+
 describe('engine settings', () => {
   it.each([
     [{ resolvers: { 'Query.nope': value(1) } }, 'Resolver Query.nope: no field nope on an object type Query in the schema.'],
