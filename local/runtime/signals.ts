@@ -10,7 +10,7 @@ export class UtilErrorSignal {
   constructor(readonly error: ResolverErrorEntry) {}
 }
 
-/** `util.unauthorized()`: message "Unauthorized", errorType "UnauthorizedException" (spec §3.1). */
+/** `util.unauthorized()`: message "Unauthorized", errorType "Unauthorized" (spec §3.1). */
 export class UnauthorizedSignal {
   constructor(readonly error: ResolverErrorEntry) {}
 }
