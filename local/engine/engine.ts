@@ -75,7 +75,7 @@ async function executeRequest(config: EngineConfig, documents: DocumentCache, re
 }
 
 /** `data` first; `errors` only when there are some (spec §1.2). */
-export function responseBody(data: Record<string, unknown> | null, errors: PositionedError[]): AppSyncResponseBody {
+function responseBody(data: Record<string, unknown> | null, errors: PositionedError[]): AppSyncResponseBody {
   return errors.length === 0 ? { data } : { data, errors: sortPositionedErrors(errors) };
 }
 

@@ -26,7 +26,7 @@ export function toAppSyncLocations(locations: readonly SourceLocation[] | undefi
 }
 
 /** graphql-java's path rendering inside messages: `/listPosts[0]/title` (spec §2.2, §5.1). */
-export function renderResponsePath(path: ResponsePath): string {
+function renderResponsePath(path: ResponsePath): string {
   return path.map((segment) => (typeof segment === 'number' ? `[${segment}]` : `/${segment}`)).join('');
 }
 

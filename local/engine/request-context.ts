@@ -172,7 +172,7 @@ async function resolvedValue(run: Promise<ResolverRun>): Promise<unknown> {
 }
 
 /** Default resolution: the parent value's own property of the field's name; anything else is null. */
-export function defaultFieldValue(source: unknown, fieldName: string): unknown {
+function defaultFieldValue(source: unknown, fieldName: string): unknown {
   if (typeof source !== 'object' || source === null || !Object.hasOwn(source, fieldName)) return null;
   return (source as Record<string, unknown>)[fieldName];
 }
@@ -186,7 +186,7 @@ function fieldDepth(path: ResponsePath | undefined): number {
   return depth;
 }
 
-export function responsePathArray(path: ResponsePath | undefined): Array<string | number> {
+function responsePathArray(path: ResponsePath | undefined): Array<string | number> {
   const segments: Array<string | number> = [];
   for (let segment = path; segment !== undefined; segment = segment.prev) segments.push(segment.key);
   return segments.reverse();

@@ -137,7 +137,7 @@ function batchingResolver(binding: UnitResolverBinding, request: unknown): UnitR
 }
 
 /** AppSync's direct Lambda event, keys in AppSync's order (spec engine §4.3, §7 item 79). */
-export function directLambdaEvent(invocation: FieldInvocation): Record<string, unknown> {
+function directLambdaEvent(invocation: FieldInvocation): Record<string, unknown> {
   return {
     arguments: invocation.arguments,
     identity: invocation.identity,
