@@ -1,9 +1,9 @@
 /**
  * What the real-time layer needs from the engine (spec appsync-realtime.md §4.2, §4.4, §5): validate a
- * subscription document and run its field's resolver once at start, then shape each published mutation
- * value by the subscriber's selection set.
+ * subscription document, check the subscription field and its selection against the start's auth mode,
+ * run the field's resolver once, then shape each published mutation value by the subscriber's selection.
  */
-import { execute, getArgumentValues } from 'graphql';
+import { execute, getArgumentValues, getNamedType } from 'graphql';
 import type { DocumentNode, ExecutionResult, FieldNode } from 'graphql';
 import type { AuthContext } from '../auth/types.js';
 import { UnauthorizedFieldError } from '../errors.js';
@@ -15,6 +15,7 @@ import { fieldError, formatExecutionError, sortPositionedErrors, toAppSyncLocati
 import type { PositionedError } from './error-format.js';
 import { FieldResolutionError } from './field-error.js';
 import { selectOperation } from './operation.js';
+import { findDeniedSelection } from './selection-authorization.js';
 import { RequestContext } from './request-context.js';
 import type { AppSyncGraphQLError, ExecuteRequest } from './types.js';
 import { coerceVariables, suppliedVariables } from './variables.js';
@@ -97,7 +98,15 @@ export async function startSubscription(
   try {
     if (!context.isAllowed(subscriptionType.name, fieldName)) {
       const denied = FieldResolutionError.from(new UnauthorizedFieldError(subscriptionType.name, fieldName));
-      return { ok: false, stage: 'authorization', errors: [rootFieldError(denied, responseKey, fieldNode)] };
+      return { ok: false, stage: 'authorization', errors: [startError(denied, [responseKey], fieldNode)] };
+    }
+    const isAllowed = (typeName: string, name: string) => context.isAllowed(typeName, name);
+    const scope = { fragments, variables: variables.values };
+    const deniedField = findDeniedSelection(config.schema, fieldNodes, getNamedType(fieldDefinition.type), scope, isAllowed);
+    if (deniedField !== undefined) {
+      const denied = FieldResolutionError.from(new UnauthorizedFieldError(deniedField.typeName, deniedField.fieldName));
+      const error = startError(denied, [responseKey, ...deniedField.path], deniedField.node);
+      return { ok: false, stage: 'authorization', errors: [error] };
     }
     const binding = config.resolvers.get(`${subscriptionType.name}.${fieldName}`);
     if (binding === undefined) return { ok: true, subscription, extensions: { invalidations: [], cacheEvictions: [] } };
@@ -106,13 +115,13 @@ export async function startSubscription(
     const site = { fieldName, parentTypeName: subscriptionType.name, fieldNodes, fragments, path };
     const run = await context.resolve(binding, null, args, site);
     if (!run.outcome.ok) {
-      const error = rootFieldError(new FieldResolutionError(run.outcome.error), responseKey, fieldNode);
+      const error = startError(new FieldResolutionError(run.outcome.error), [responseKey], fieldNode);
       return { ok: false, stage: 'resolver', errors: [error] };
     }
     return { ok: true, subscription, extensions: run.extensions };
   } catch (error) {
     if (!(error instanceof FieldResolutionError)) throw error;
-    return { ok: false, stage: 'resolver', errors: [rootFieldError(error, responseKey, fieldNode)] };
+    return { ok: false, stage: 'resolver', errors: [startError(error, [responseKey], fieldNode)] };
   } finally {
     context.finish();
   }
@@ -140,9 +149,9 @@ export async function shapeSubscriptionPayload(
   return errors.length === 0 ? { data } : { data, errors: sortPositionedErrors(errors) };
 }
 
-function rootFieldError(error: FieldResolutionError, responseKey: string, fieldNode: FieldNode): AppSyncGraphQLError {
+function startError(error: FieldResolutionError, path: string[], fieldNode: FieldNode): AppSyncGraphQLError {
   const start = fieldNode.loc?.startToken;
-  return fieldError(error.entry, [responseKey], toAppSyncLocations(start ? [{ line: start.line, column: start.column }] : undefined));
+  return fieldError(error.entry, path, toAppSyncLocations(start ? [{ line: start.line, column: start.column }] : undefined));
 }
 
 function failure(stage: Exclude<SubscriptionStart, { ok: true }>['stage'], errors: PositionedError[]): SubscriptionStart {

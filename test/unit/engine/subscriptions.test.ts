@@ -90,6 +90,27 @@ describe('startSubscription', () => {
     });
   });
 
+  it('checks the selection against the same mode, fragments included (realtime §5, unconfirmed)', async () => {
+    const noAdminNote: FieldAuthorizer = { isAllowed: (typeName, fieldName) => `${typeName}.${fieldName}` !== 'Post.adminNote' };
+    const engine = engineFor(SCHEMA_S, { fieldAuthorizer: noAdminNote });
+    const document = 'subscription {\n  onAddPost { id ...Notes }\n}\nfragment Notes on Post { author { name } adminNote }';
+    expect(await engine.startSubscription(request(document))).toEqual({
+      ok: false,
+      stage: 'authorization',
+      errors: [
+        {
+          path: ['onAddPost', 'adminNote'],
+          data: null,
+          errorType: 'Unauthorized',
+          errorInfo: null,
+          locations: [{ line: 4, column: 42, sourceName: null }],
+          message: 'Not Authorized to access adminNote on type Post',
+        },
+      ],
+    });
+    expect((await engine.startSubscription(request('subscription { onAddPost { id author { name } } }'))).ok).toBe(true);
+  });
+
   it('refuses queries and mutations (realtime §3.4)', async () => {
     expect(await engineFor(SCHEMA_S).startSubscription(request('{ noResolver }'))).toEqual({
       ok: false,
