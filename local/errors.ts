@@ -226,3 +226,14 @@ export class CodeValidationException extends BadRequestException {
     );
   }
 }
+
+/**
+ * A request made more than 5 distinct `extensions.invalidateSubscriptions` calls (spec appsync-realtime.md
+ * §4.6: "more → GraphQL error on the mutation"). Added to the field whose resolver made the excess calls,
+ * which are dropped; errorType and message unconfirmed.
+ */
+export class InvalidationLimitExceededError extends AppSyncError {
+  constructor(limit: number) {
+    super('LimitExceededException', `A request may invalidate subscriptions at most ${limit} times.`);
+  }
+}

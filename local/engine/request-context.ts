@@ -9,6 +9,7 @@ import type { AuthContext } from '../auth/types.js';
 import type { DataSource, DataSourceResult } from '../datasources/types.js';
 import {
   ExecutionTimeoutError,
+  InvalidationLimitExceededError,
   QueryDepthLimitExceededError,
   ResolverCountLimitExceededError,
   UnauthorizedFieldError,
@@ -29,6 +30,9 @@ import type { Invalidation, ResolverBinding, UnitResolverBinding } from './types
 
 type ResponsePath = GraphQLResolveInfo['path'];
 
+/** Distinct `extensions.invalidateSubscriptions` calls allowed per request (realtime spec §4.6). */
+const MAX_INVALIDATIONS = 5;
+
 /** Where a resolver runs: the parts of graphql-js's resolve info the engine uses. */
 export type FieldSite = Pick<GraphQLResolveInfo, 'fieldName' | 'fieldNodes' | 'fragments' | 'path'> & {
   parentTypeName: string;
@@ -43,6 +47,7 @@ export class RequestContext {
   readonly #batcher = new BatchInvoker();
   readonly #authType: string;
   #resolverCount = 0;
+  readonly #invalidationKeys = new Set<string>();
 
   constructor(
     readonly config: EngineConfig,
@@ -79,7 +84,8 @@ export class RequestContext {
   /**
    * Runs the resolver of one field under the request's deadline and records what it leaves for the
    * response: appended errors stay with the field (which keeps its value), response headers always,
-   * invalidations only when the resolver succeeded. A timeout is a field error (spec §6).
+   * invalidations only when the resolver succeeded (identical calls count once). A timeout is a field
+   * error (spec §6).
    */
   async resolve(binding: ResolverBinding, source: unknown, args: Record<string, unknown>, site: FieldSite): Promise<ResolverRun> {
     const gateway = {
@@ -113,16 +119,34 @@ export class RequestContext {
   }
 
   #record(run: ResolverRun, site: FieldSite): void {
-    if (run.appendedErrors.length > 0) {
+    const appended = [...run.appendedErrors];
+    const refused = run.outcome.ok ? this.#acceptInvalidations(run.extensions.invalidations) : 0;
+    if (refused > 0) appended.push(FieldResolutionError.from(new InvalidationLimitExceededError(MAX_INVALIDATIONS)).entry);
+    if (appended.length > 0) {
       const path = responsePathArray(site.path);
       const starts = site.fieldNodes.flatMap(({ loc }) => (loc ? [{ line: loc.startToken.line, column: loc.startToken.column }] : []));
       const position = { line: starts[0]?.line ?? 0, column: starts[0]?.column ?? 0, path };
-      for (const entry of run.appendedErrors) {
+      for (const entry of appended) {
         this.appendedErrors.push({ ...position, error: fieldError(entry, path, toAppSyncLocations(starts)) });
       }
     }
-    if (run.outcome.ok) this.invalidations.push(...run.extensions.invalidations);
     Object.assign(this.responseHeaders, run.responseHeaders);
+  }
+
+  /** Keeps calls up to 5 distinct ones per request (realtime §4.6); answers how many it refused. */
+  #acceptInvalidations(calls: readonly Invalidation[]): number {
+    let refused = 0;
+    for (const call of calls) {
+      const key = JSON.stringify(call);
+      if (this.#invalidationKeys.has(key)) continue;
+      if (this.#invalidationKeys.size >= MAX_INVALIDATIONS) {
+        refused += 1;
+        continue;
+      }
+      this.#invalidationKeys.add(key);
+      this.invalidations.push(call);
+    }
+    return refused;
   }
 
   finish(): void {

@@ -66,7 +66,35 @@ describe('mutations', () => {
     const engine = engineFor(SCHEMA_S, { resolvers: { 'Mutation.addPost': { kind: 'UNIT', dataSource: noneDataSource(), code } } });
     const outcome = await engine.execute(request('mutation { a: addPost(title: "good") { id } b: addPost(title: "bad") { id } }'));
     expect(outcome.invalidations).toEqual([{ subscriptionField: 'onAddPost', payload: { title: 'good' } }]);
+    expect(outcome.body.data).toEqual({ a: { id: 'good' }, b: null });
     expect(outcome.responseHeaders).toEqual({ 'X-Last-Title': 'bad' });
     expect(outcome.publications).toEqual([{ fieldName: 'addPost', value: { id: 'good' } }]);
+  });
+
+  it('keep at most 5 distinct invalidations per request and report the excess on the field (realtime §4.6)', async () => {
+    const code = fakeCode({
+      request: () => ({ payload: { id: 'x' } }),
+      response: (ctx, tools) => {
+        for (const n of [1, 2, 3, 1, 4, 5, 6, 7]) tools.invalidateSubscriptions({ subscriptionField: 'onAddPost', payload: { n } });
+        return ctx.result;
+      },
+    });
+    const engine = engineFor(SCHEMA_S, { resolvers: { 'Mutation.addPost': { kind: 'UNIT', dataSource: noneDataSource(), code } } });
+    const outcome = await engine.execute(request('mutation { addPost(title: "t") { id } }'));
+    expect(outcome.invalidations).toEqual([1, 2, 3, 4, 5].map((n) => ({ subscriptionField: 'onAddPost', payload: { n } })));
+    // errorType and message unconfirmed
+    expect(outcome.body).toEqual({
+      data: { addPost: { id: 'x' } },
+      errors: [
+        {
+          path: ['addPost'],
+          data: null,
+          errorType: 'LimitExceededException',
+          errorInfo: null,
+          locations: [{ line: 1, column: 12, sourceName: null }],
+          message: 'A request may invalidate subscriptions at most 5 times.',
+        },
+      ],
+    });
   });
 });
