@@ -15,6 +15,7 @@ import { fieldError, formatExecutionError, sortPositionedErrors, toAppSyncLocati
 import type { PositionedError } from './error-format.js';
 import { FieldResolutionError } from './field-error.js';
 import { selectOperation } from './operation.js';
+import { operationSelectionError } from './request-errors.js';
 import { findDeniedSelection } from './selection-authorization.js';
 import { RequestContext } from './request-context.js';
 import type { AppSyncGraphQLError, ExecuteRequest } from './types.js';
@@ -78,9 +79,14 @@ export async function startSubscription(
   const variables = coerceVariables(config.schema, operation, supplied);
   if (!variables.ok) return failure('document', variables.errors);
 
-  // selectOperation checked the Subscription type exists; validation that there is exactly one root field
+  // selectOperation checked the Subscription type exists, validation that there is one root field at most
   const subscriptionType = config.schema.getSubscriptionType()!;
-  const [responseKey, fieldNodes] = [...collectFields([operation.selectionSet], { fragments, variables: supplied })][0]!;
+  const rootField = [...collectFields([operation.selectionSet], { fragments, variables: supplied })][0];
+  if (rootField === undefined) {
+    // every root field skipped with @skip/@include (graphql-java's wording, unconfirmed)
+    return failure('document', [operationSelectionError('Subscription operation must have exactly one root field')]);
+  }
+  const [responseKey, fieldNodes] = rootField;
   const fieldNode = fieldNodes[0]!;
   const fieldName = fieldNode.name.value;
   const fieldDefinition = subscriptionType.getFields()[fieldName]!;

@@ -111,6 +111,14 @@ describe('startSubscription', () => {
     expect((await engine.startSubscription(request('subscription { onAddPost { id author { name } } }'))).ok).toBe(true);
   });
 
+  it('refuses a document whose only root field is skipped', async () => {
+    expect(await engineFor(SCHEMA_S).startSubscription(request('subscription { onAddPost @skip(if: true) { id } }'))).toEqual({
+      ok: false,
+      stage: 'document',
+      errors: [{ path: null, locations: null, message: 'Subscription operation must have exactly one root field' }],
+    });
+  });
+
   it('refuses queries and mutations (realtime §3.4)', async () => {
     expect(await engineFor(SCHEMA_S).startSubscription(request('{ noResolver }'))).toEqual({
       ok: false,
