@@ -30,6 +30,8 @@ export interface PreparedSubscription {
   /**
    * The arguments the subscriber supplied, for argument-based filtering (realtime §4.3): omitted
    * arguments are absent, explicit nulls present (the HTTP explicit-null quirk does not apply here).
+   * Values from variables are as sent (so an AWSJSON argument stays JSON text, comparable with the
+   * serialised published value); literals are coerced.
    */
   arguments: Record<string, unknown>;
   document: DocumentNode;
