@@ -133,7 +133,7 @@ describe('AMAZON_COGNITO_USER_POOLS over HTTP', () => {
           data: null,
           errorType: 'Unauthorized',
           errorInfo: null,
-          locations: [{ line: 1, column: 31, sourceName: null }],
+          locations: [{ line: 1, column: 30, sourceName: null }],
           message: 'Not Authorized to access adminNote on type Post',
         },
       ],
