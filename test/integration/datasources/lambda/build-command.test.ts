@@ -4,6 +4,7 @@
  * bundles are what it mainly adds to the resolver build.
  */
 import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -55,6 +56,7 @@ describe('liveboard build', () => {
         '',
       ].join('\n'),
     });
+    expect(existsSync(failedOut)).toBe(false);
   });
 
   it('explains unknown options', () => {
@@ -62,7 +64,7 @@ describe('liveboard build', () => {
       status: 2,
       stdout: '',
       stderr: [
-        "liveboard build: Unknown option '--target'. To specify a positional argument starting with a '-', place it at the end of the command after '--', as in '-- \"--target\"",
+        "liveboard build: Unknown option '--target'",
         'usage: liveboard build [--definition FILE] [--out DIR]   (defaults: infra/definition.ts, dist)',
         '',
       ].join('\n'),
