@@ -178,3 +178,11 @@ export function mergeExpressionAttributes(blocks: Array<ExpressionBlock | undefi
     ...(Object.keys(values).length > 0 ? { ExpressionAttributeValues: values } : {}),
   };
 }
+
+/** The `ConditionExpression` of a write, with the attribute names/values of all its expressions. */
+export function conditionExpressionInput(condition: ExpressionBlock | undefined, others: Array<ExpressionBlock | undefined> = []) {
+  return {
+    ...(condition ? { ConditionExpression: condition.expression } : {}),
+    ...mergeExpressionAttributes([condition, ...others]),
+  };
+}

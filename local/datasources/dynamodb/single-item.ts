@@ -14,24 +14,16 @@ import { toPlainItem, type SdkItem } from './attribute-values.js';
 import { handleConditionFailure, readCondition, type ConditionBlock, type FailedWrite } from './condition-failure.js';
 import type { OperationContext, OperationHandler } from './operation-context.js';
 import {
+  conditionExpressionInput,
   mergeExpressionAttributes,
   optionalBoolean,
   optionalExpression,
   optionalTypedMap,
   requireExpression,
   requireTypedMap,
-  type ExpressionBlock,
 } from './request-fields.js';
 
 const plainOrNull = (item: SdkItem | undefined): Record<string, unknown> | null => (item ? toPlainItem(item) : null);
-
-/** The ConditionExpression part of a write's input. */
-function conditionInput(condition: ConditionBlock | undefined, others: Array<ExpressionBlock | undefined> = []) {
-  return {
-    ...(condition ? { ConditionExpression: condition.expression } : {}),
-    ...mergeExpressionAttributes([condition, ...others]),
-  };
-}
 
 /**
  * Runs a conditional write; a failed condition goes through AppSync's condition-failure handling,
@@ -69,7 +61,7 @@ export const putItem: OperationHandler = async (request, context) => {
   const attributeValues = optionalTypedMap(request, 'attributeValues') ?? {};
   const item = { ...attributeValues, ...key };
   const condition = readCondition(request);
-  const input = { TableName: context.tableName, Item: item, ...conditionInput(condition) };
+  const input = { TableName: context.tableName, Item: item, ...conditionExpressionInput(condition) };
   return conditionalWrite({ kind: 'PutItem', key, item, condition }, context, async () => {
     await context.caller.run(context.operation, 'PutItem', (client, capacity) => client.send(new PutItemCommand({ ...input, ...capacity })));
     return { result: toPlainItem(item) };
@@ -85,7 +77,7 @@ export const updateItem: OperationHandler = async (request, context) => {
     Key: key,
     UpdateExpression: update.expression,
     ReturnValues: 'ALL_NEW' as const,
-    ...conditionInput(condition, [update]),
+    ...conditionExpressionInput(condition, [update]),
   };
   return conditionalWrite({ kind: 'UpdateItem', key, condition }, context, async () => {
     const output = await context.caller.run(context.operation, 'UpdateItem', (client, capacity) => client.send(new UpdateItemCommand({ ...input, ...capacity })));
@@ -96,7 +88,7 @@ export const updateItem: OperationHandler = async (request, context) => {
 export const deleteItem: OperationHandler = async (request, context) => {
   const key = requireTypedMap(request, 'key');
   const condition = readCondition(request);
-  const input = { TableName: context.tableName, Key: key, ReturnValues: 'ALL_OLD' as const, ...conditionInput(condition) };
+  const input = { TableName: context.tableName, Key: key, ReturnValues: 'ALL_OLD' as const, ...conditionExpressionInput(condition) };
   return conditionalWrite({ kind: 'DeleteItem', key, condition }, context, async () => {
     const output = await context.caller.run(context.operation, 'DeleteItem', (client, capacity) => client.send(new DeleteItemCommand({ ...input, ...capacity })));
     return { result: plainOrNull(output.Attributes) };

@@ -25,6 +25,7 @@ import { toPlainItem, type SdkItem } from './attribute-values.js';
 import { checkTransactionSize } from './limits.js';
 import type { OperationContext, OperationHandler } from './operation-context.js';
 import {
+  conditionExpressionInput,
   expectRecord,
   fieldPath,
   mergeExpressionAttributes,
@@ -113,15 +114,13 @@ function readTransactCondition(item: RequestObject, path: string): TransactCondi
   };
 }
 
+/** A transaction item's condition, asking for the current item on failure unless told not to. */
 function conditionInput(condition: TransactCondition | undefined, others: ExpressionBlock[] = []) {
   return {
+    ...conditionExpressionInput(condition, others),
     ...(condition
-      ? {
-          ConditionExpression: condition.expression,
-          ReturnValuesOnConditionCheckFailure: condition.returnValuesOnConditionCheckFailure ? ('ALL_OLD' as const) : ('NONE' as const),
-        }
+      ? { ReturnValuesOnConditionCheckFailure: condition.returnValuesOnConditionCheckFailure ? ('ALL_OLD' as const) : ('NONE' as const) }
       : {}),
-    ...mergeExpressionAttributes([condition, ...others]),
   };
 }
 
