@@ -5,7 +5,7 @@
 // (`authOptions`, each a label and the headers it sends). The chosen option's headers pre-fill the
 // headers editor; with more than one option a picker above GraphiQL switches between them.
 import './monaco-environment.js';
-import { createElement, useState } from 'react';
+import { createElement, useMemo, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { GraphiQL } from 'graphiql';
 import { createGraphiQLFetcher } from '@graphiql/toolkit';
@@ -13,7 +13,7 @@ import 'graphiql/style.css';
 import './page.css';
 
 const config = JSON.parse(document.getElementById('liveboard-graphiql-config').textContent);
-const fetcher = createGraphiQLFetcher({ url: new URL(config.endpoint, window.location.href).toString() });
+const endpoint = new URL(config.endpoint, window.location.href).toString();
 
 function headersText(option) {
   return option ? JSON.stringify(option.headers, null, 2) : '';
@@ -35,6 +35,9 @@ function AuthPicker({ options, selected, onSelect }) {
 function App() {
   const [selected, setSelected] = useState(0);
   const option = config.authOptions[selected];
+  // The chosen credentials also go with every request GraphiQL makes on its own (schema introspection
+  // runs before the headers editor is read); headers typed in the editor are added to them.
+  const fetcher = useMemo(() => createGraphiQLFetcher({ url: endpoint, headers: option ? option.headers : {} }), [option]);
   const graphiql = createElement(GraphiQL, {
     // A new key remounts GraphiQL so that the headers editor shows the newly chosen credentials.
     key: selected,
