@@ -51,6 +51,16 @@ export async function findFreePort(): Promise<number> {
   });
 }
 
+/** True when nothing listens on `port` of 127.0.0.1. */
+async function isPortFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.unref();
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+  });
+}
+
 /** A client for a local endpoint: DynamoDB Local accepts any credentials and region. */
 export function localDynamoDbClient(endpoint: string): DynamoDBClient {
   return new DynamoDBClient({
@@ -61,13 +71,27 @@ export function localDynamoDbClient(endpoint: string): DynamoDBClient {
   });
 }
 
-export async function waitForDynamoDb(endpoint: string, timeoutMs: number, child?: ChildProcess): Promise<void> {
+/**
+ * Keeps the last few KB of the JVM's stderr. The pipe must be read all the time: a full, unread pipe
+ * would block DynamoDB Local; what it said last explains a failed start.
+ */
+function drainStderr(child: ChildProcess): () => string {
+  let tail = '';
+  child.stderr?.setEncoding('utf8');
+  child.stderr?.on('data', (chunk: string) => {
+    tail = (tail + chunk).slice(-4096);
+  });
+  return () => tail.trim();
+}
+
+export async function waitForDynamoDb(endpoint: string, timeoutMs: number, child?: ChildProcess, stderrTail?: () => string): Promise<void> {
   const client = localDynamoDbClient(endpoint);
   const deadline = Date.now() + timeoutMs;
   try {
     for (;;) {
       if (child && child.exitCode !== null) {
-        throw new Error(`DynamoDB Local exited with code ${child.exitCode} before it was ready`);
+        const said = stderrTail?.();
+        throw new Error(`DynamoDB Local exited with code ${child.exitCode} before it was ready${said ? `:\n${said}` : ''}`);
       }
       try {
         await client.send(new ListTablesCommand({ Limit: 1 }));
@@ -86,6 +110,10 @@ export async function waitForDynamoDb(endpoint: string, timeoutMs: number, child
 
 export async function startDynamoDbLocal(options: DynamoDbLocalOptions = {}): Promise<RunningDynamoDbLocal> {
   if (!isJavaAvailable()) throw new JavaMissingError();
+  // A taken port would not just fail: the readiness check would be answered by whoever holds it.
+  if (options.port !== undefined && !(await isPortFree(options.port))) {
+    throw new Error(`Port ${options.port} is already in use: DynamoDB Local cannot listen there. Choose another port, or set DYNAMODB_ENDPOINT to use the DynamoDB that runs there.`);
+  }
   const port = options.port ?? (await findFreePort());
   const args = ['-Xmx512m', `-Djava.library.path=${join(LIB_DIR, 'DynamoDBLocal_lib')}`, '-jar', join(LIB_DIR, 'DynamoDBLocal.jar'), '-port', String(port), '-sharedDb'];
   if (options.dataDir) {
@@ -95,6 +123,7 @@ export async function startDynamoDbLocal(options: DynamoDbLocalOptions = {}): Pr
     args.push('-inMemory');
   }
   const child = spawn('java', args, { cwd: LIB_DIR, stdio: ['ignore', 'ignore', 'pipe'] });
+  const stderrTail = drainStderr(child);
   // If our process dies, do not leave an orphan JVM behind.
   const killChild = (): void => {
     child.kill('SIGKILL');
@@ -102,7 +131,7 @@ export async function startDynamoDbLocal(options: DynamoDbLocalOptions = {}): Pr
   process.once('exit', killChild);
   const endpoint = `http://127.0.0.1:${port}`;
   try {
-    await waitForDynamoDb(endpoint, options.startTimeoutMs ?? 30_000, child);
+    await waitForDynamoDb(endpoint, options.startTimeoutMs ?? 30_000, child, stderrTail);
   } catch (error) {
     killChild();
     throw error;
