@@ -20,6 +20,7 @@ import { localDynamoDbClient } from './dynamodb/launcher.js';
 import { ensureTables, physicalTableName, tableNameResolver } from './dynamodb/tables.js';
 import type { Engine } from './engine/index.js';
 import { ensureGraphiqlBundle } from './graphiql/bundle.js';
+import type { GraphiqlAuthOption } from './graphiql/page.js';
 import { graphiqlRoutes, GRAPHIQL_PATH } from './graphiql/routes.js';
 import { LocalLambdaRuntime } from './lambda/local-lambda-runtime.js';
 import type { LocalLambdaSettings } from './lambda/environment.js';
@@ -130,7 +131,7 @@ export async function startLocalApi(options: LocalApiOptions): Promise<LocalApi>
       executor: () => engine,
       routes: [
         healthRoute(),
-        ...graphiqlRoutes({ bundle: graphiqlBundle, config: () => ({ endpoint: GRAPHQL_PATH, authOptions: [{ label: 'API key', headers: { 'x-api-key': apiKey } }] }) }),
+        ...graphiqlRoutes({ bundle: graphiqlBundle, config: async () => ({ endpoint: GRAPHQL_PATH, authOptions: await graphiqlAuthOptions(definition, apiKey, userPool) }) }),
         ...(userPool ? [jsonDocumentRoute(JWKS_PATH, () => userPool.jwks())] : []),
       ],
       ...(options.maxRequestBodyBytes === undefined ? {} : { maxBodyBytes: options.maxRequestBodyBytes }),
@@ -247,6 +248,25 @@ function authDependencies(
 
 /** AppSync's default API key lifetime (spec §3.5). */
 const DEFAULT_API_KEY_DAYS = 7;
+
+/** The user the GraphiQL page's Cognito option signs in as. */
+const GRAPHIQL_USER = 'graphiql';
+
+/**
+ * The credentials GraphiQL offers, in the API's order of modes: the API key, and an ID token of the
+ * local user pool (minted at each page load, valid for an hour). Other modes need credentials the
+ * page cannot make up (IAM keys, an OIDC provider's token, a Lambda authorizer's token format).
+ */
+async function graphiqlAuthOptions(definition: ApiDefinition, apiKey: string, userPool: LocalUserPool | undefined): Promise<GraphiqlAuthOption[]> {
+  const options: GraphiqlAuthOption[] = [];
+  for (const mode of [definition.authentication.default, ...(definition.authentication.additional ?? [])]) {
+    if (mode.type === 'API_KEY') options.push({ label: 'API key', headers: { 'x-api-key': apiKey } });
+    if (mode.type === 'AMAZON_COGNITO_USER_POOLS' && userPool) {
+      options.push({ label: `Cognito user pool (user '${GRAPHIQL_USER}')`, headers: { authorization: await userPool.mint({ username: GRAPHIQL_USER }) } });
+    }
+  }
+  return options;
+}
 
 /** Builds the GraphiQL bundle once, on first need; a failed build is reported and retried on the next need. */
 function lazyGraphiqlBundle(cacheDir: string, log: (line: string) => void): () => Promise<string> {

@@ -25,8 +25,8 @@ const BUNDLE_FILE = /^[\w.-]+$/;
 export interface GraphiqlRoutesOptions {
   /** Resolves with the bundle folder (built on first use, see `bundle.ts`). */
   bundle: () => Promise<string>;
-  /** Read on every page load, so that a new API key shows after a reload. */
-  config: () => GraphiqlConfig;
+  /** Read on every page load, so that fresh credentials (a new token) show after a reload. */
+  config: () => GraphiqlConfig | Promise<GraphiqlConfig>;
 }
 
 export function graphiqlRoutes(options: GraphiqlRoutesOptions): Route[] {
@@ -41,7 +41,7 @@ export function graphiqlRoutes(options: GraphiqlRoutesOptions): Route[] {
         const file = url.pathname.slice(GRAPHIQL_PATH.length);
         if (file === '' || file === 'index.html') {
           await options.bundle(); // the page is useless without its scripts: report a failed build here
-          const html = graphiqlHtml(options.config());
+          const html = graphiqlHtml(await options.config());
           response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-cache' });
           return void response.end(html);
         }

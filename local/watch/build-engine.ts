@@ -47,21 +47,19 @@ export async function buildEngine(context: EngineBuildContext): Promise<Engine> 
 
 /** The files an API is built from, for hot reload to watch (Lambda entries stand for what they import). */
 export function sourceFilesOf(definition: ApiDefinition, rootDir: string): string[] {
-  const files = [
-    ...definition.schemaFiles,
-    ...definition.functions.map((fn) => fn.code),
-    ...definition.resolvers.flatMap((resolver) => (resolver.code === undefined ? [] : [resolver.code])),
-    ...definition.lambdaFunctions.map((fn) => fn.entry),
-  ];
+  const files = [...definition.schemaFiles, ...codeFilesOf(definition), ...definition.lambdaFunctions.map((fn) => fn.entry)];
   return [...new Set(files)].map((file) => resolve(rootDir, file));
+}
+
+/** Every APPSYNC_JS file of the definition (resolvers and pipeline functions), once. */
+function codeFilesOf(definition: ApiDefinition): string[] {
+  const files = [...definition.functions.map((fn) => fn.code), ...definition.resolvers.flatMap((resolver) => (resolver.code === undefined ? [] : [resolver.code]))];
+  return [...new Set(files)];
 }
 
 /** Every code file of the definition, bundled once and loaded once, keyed by its definition path. */
 async function loadAllCode(context: EngineBuildContext): Promise<Map<string, ResolverCode>> {
-  const { definition } = context;
-  const codeFiles = [
-    ...new Set([...definition.functions.map((fn) => fn.code), ...definition.resolvers.flatMap((resolver) => (resolver.code === undefined ? [] : [resolver.code]))]),
-  ];
+  const codeFiles = codeFilesOf(context.definition);
   const bundles = await bundleResolvers(codeFiles, { projectRoot: context.rootDir, bundleDir: join(context.buildDir, 'resolvers') });
   const code = new Map<string, ResolverCode>();
   for (const file of codeFiles) {
