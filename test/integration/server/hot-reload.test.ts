@@ -81,6 +81,9 @@ describe('hot reload', () => {
     await edit('functions/shout.ts', (text) => text.replace('export async function handler', 'export async function handler(('));
     expect(await failed).toContain('shout');
     expect((await graphql(api, '{ shout(message: "hey") }')).body).toEqual({ data: { shout: 'HEY?' } });
+    // The installed bundle is still the good one, so environments started later run it too.
+    const installed = await readFile(join(api.dataDir, 'dist', 'functions', 'shout', 'index.mjs'), 'utf8');
+    expect(installed).toContain('toUpperCase() + "?"');
 
     const reloaded = nextLog(/^liveboard: reloaded/);
     await edit('functions/shout.ts', (text) => text.replace('export async function handler((', 'export async function handler'));
