@@ -237,3 +237,95 @@ export class InvalidationLimitExceededError extends AppSyncError {
     super('LimitExceededException', `A request may invalidate subscriptions at most ${limit} times.`);
   }
 }
+
+/*
+ * Real-time (WebSocket) protocol errors, sent in `error` and `connection_error` frames (spec
+ * appsync-realtime.md §3.3-3.4). `errorCode` is set where AppSync's frame carries one.
+ */
+
+/**
+ * A frame the real-time endpoint does not support: an unknown message `type` (observed: "unknown not
+ * supported through the realtime channel", enisdenjo/graphql-ws#602), a `start` whose document is a query
+ * or mutation, or a message that cannot be read (invalid JSON, no `id`, no `payload.data`; unconfirmed).
+ */
+export class UnsupportedOperationError extends AppSyncError {
+  constructor(message: string) {
+    super('UnsupportedOperation', message);
+  }
+}
+
+/** A `start` whose `id` is already active on the connection (observed: amplify-js#4813, #12818). */
+export class DuplicatedOperationError extends AppSyncError {
+  constructor(id: string) {
+    super('DuplicatedOperationError', `Duplicated operation with id ${id}`);
+  }
+}
+
+/** A `start` beyond the connection's subscription limit (100 on AppSync; observed by amplify-swift's tests). */
+export class MaxSubscriptionsReachedError extends AppSyncError {
+  constructor(limit: number) {
+    super('MaxSubscriptionsReachedError', `Max number of ${limit} subscriptions reached`);
+  }
+}
+
+/**
+ * The client did not offer the `graphql-ws` subprotocol. AppSync's frame shows only the message and
+ * `errorCode` 400 (observed, appsync-realtime.md §2.1).
+ */
+export class SubProtocolNotSupportedError extends AppSyncError {
+  readonly errorCode = 400;
+
+  constructor() {
+    super('SubProtocolNotSupportedError', 'SubProtocolNotSupportedError');
+  }
+}
+
+/**
+ * The connection's credentials were refused on `connection_init` (observed: `UnauthorizedException`,
+ * "You are not authorized to make this call.", `errorCode` 401; appsync-realtime.md §3.4).
+ */
+export class ConnectionUnauthorizedError extends AppSyncError {
+  readonly errorCode = 401;
+
+  constructor() {
+    super('UnauthorizedException', 'You are not authorized to make this call.');
+  }
+}
+
+/**
+ * No `connection_init` arrived within the server's configured wait (a local option, off by default: AppSync's
+ * server-side timeouts are unconfirmed, appsync-realtime.md §3.5). errorType, message and `errorCode` are
+ * unconfirmed; the code is not one clients treat as final (400/401/403), so they reconnect.
+ */
+export class ConnectionInitTimeoutError extends AppSyncError {
+  readonly errorCode = 408;
+
+  constructor(waitedMs: number) {
+    super('ConnectionTimeoutError', `No connection_init message was received within ${waitedMs} ms.`);
+  }
+}
+
+/**
+ * A client message larger than the endpoint accepts (AppSync's inbound limit is unconfirmed; the local one
+ * is configurable). Named after the limit errorType real-time clients recognise (`LimitExceededError`,
+ * appsync-realtime.md §3.4); message unconfirmed.
+ */
+export class MessageTooLargeError extends AppSyncError {
+  constructor(size: number, limit: number) {
+    super('LimitExceededError', `Message of ${size} bytes exceeds the limit of ${limit} bytes.`);
+  }
+}
+
+/**
+ * A subscription resolver set an enhanced or invalidation filter AppSync would refuse (unknown operator,
+ * too many values, too deep a field path, too many groups or conditions; appsync-realtime.md §4.5). AppSync's
+ * frame shows the message and `errorCode` 400 only, e.g. "subscription filter has invalid filter value for
+ * operator `containsAny`." (observed: aws-amplify/amplify-android#2578); other messages follow that one.
+ */
+export class SubscriptionFilterError extends AppSyncError {
+  readonly errorCode = 400;
+
+  constructor(message: string) {
+    super('SubscriptionFilterError', message);
+  }
+}

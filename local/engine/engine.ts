@@ -4,7 +4,7 @@
  * Spec: appsync-graphql-engine.md §1.2-1.6, §4, §5, §6; appsync-js-runtime.md §1.2-1.4.
  */
 import { execute } from 'graphql';
-import type { ExecutionResult } from 'graphql';
+import type { ExecutionResult, GraphQLSchema } from 'graphql';
 import { DocumentCache } from './document-cache.js';
 import { engineConfig } from './engine-config.js';
 import type { EngineConfig } from './engine-config.js';
@@ -19,6 +19,8 @@ import type { AppSyncResponseBody, EngineOptions, ExecuteOutcome, ExecuteRequest
 import { coerceVariables, suppliedVariables } from './variables.js';
 
 export interface Engine {
+  /** The schema served (the real-time layer reads `@aws_subscribe` from it, realtime §4.1). */
+  readonly schema: GraphQLSchema;
   execute(request: ExecuteRequest): Promise<ExecuteOutcome>;
   /** Validates a subscription document and runs its field's resolver, once, at start (realtime §4.4). */
   startSubscription(request: ExecuteRequest): Promise<SubscriptionStart>;
@@ -30,6 +32,7 @@ export function createEngine(options: EngineOptions): Engine {
   const config = engineConfig(options);
   const documents = new DocumentCache(config.schema, config.introspectionDisabled);
   return {
+    schema: config.schema,
     execute: (request) => executeRequest(config, documents, request),
     startSubscription: (request) => startSubscription(config, documents, request),
     shapeSubscriptionPayload: (subscription, published) => shapeSubscriptionPayload(config, subscription, published),
