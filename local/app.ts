@@ -23,6 +23,7 @@ import { ensureGraphiqlBundle } from './graphiql/bundle.js';
 import type { GraphiqlAuthOption } from './graphiql/page.js';
 import { graphiqlRoutes, GRAPHIQL_PATH } from './graphiql/routes.js';
 import { LocalLambdaRuntime } from './lambda/local-lambda-runtime.js';
+import { attachRealtimeEndpoint, loadLocalCertificate, type RealtimeEndpoint, type RealtimeSettingsInput } from './realtime/index.js';
 import type { LocalLambdaSettings } from './lambda/environment.js';
 import type { LambdaInvoker } from './lambda/types.js';
 import { healthRoute, jsonDocumentRoute } from './server/json-routes.js';
@@ -69,6 +70,8 @@ export interface LocalApiOptions {
   watch?: boolean;
   /** Requests above this size get 413. Default: the server's (10 MiB). */
   maxRequestBodyBytes?: number;
+  /** Real-time limits and timings (keep-alive interval, subscriptions per connection, …). Default: AppSync's. */
+  realtime?: RealtimeSettingsInput;
   /** Reload reports and server failures. Default: stderr. */
   log?: (line: string) => void;
 }
@@ -82,6 +85,10 @@ export interface LocalApi {
   apiKey: string;
   /** For the real-time endpoint: the HTTP server to attach to, and every executed operation's outcome. */
   server: LocalServer;
+  /** The WebSocket endpoint (`ws://` and, on the same port, `wss://`). */
+  realtime: RealtimeEndpoint;
+  /** The TLS certificate of `wss://` (and `https://`) on the same port, for clients to trust (`NODE_EXTRA_CA_CERTS`). */
+  certificatePath: string;
   authenticator: Authenticator;
   /** The engine serving now (hot reload replaces it). */
   engine(): Engine;
@@ -137,8 +144,21 @@ export async function startLocalApi(options: LocalApiOptions): Promise<LocalApi>
       ...(options.maxRequestBodyBytes === undefined ? {} : { maxBodyBytes: options.maxRequestBodyBytes }),
       log,
     });
+    // Same port: WebSocket upgrades, and TLS for Amplify v6, which always opens wss:// (appsync-realtime.md §1.3).
+    const certificate = await loadLocalCertificate(options.dataDir);
+    const realtime = attachRealtimeEndpoint({
+      httpServer: server.httpServer,
+      authenticator,
+      engine: () => engine,
+      graphqlPath: GRAPHQL_PATH,
+      tls: certificate,
+      ...(options.realtime ? { settings: options.realtime } : {}),
+      log,
+    });
+    server.onExecuted((outcome) => realtime.publish(outcome));
     const port = await server.listen(options.port, options.host);
     stoppers.push(() => server.close());
+    stoppers.push(() => realtime.close());
     const origin = `http://${urlHost(options.host)}:${port}`;
     graphqlUrl = `${origin}${GRAPHQL_PATH}`;
     // Build (or find) the GraphiQL bundle in the background; a failure is logged and retried on first use.
@@ -161,6 +181,8 @@ export async function startLocalApi(options: LocalApiOptions): Promise<LocalApi>
       graphiqlUrl: `${origin}${GRAPHIQL_PATH}`,
       apiKey,
       server,
+      realtime,
+      certificatePath: certificate.path,
       authenticator,
       engine: () => engine,
       close: stopAll,

@@ -16,8 +16,8 @@ export interface GraphQLRouteOptions {
   /** Read on every request, so that hot reload can swap the engine between two requests. */
   executor: () => GraphQLExecutor;
   maxBodyBytes: number;
-  /** Told about every executed operation (the real-time endpoint publishes from here). */
-  onExecuted: (outcome: ExecuteOutcome, request: ExecuteRequest) => void;
+  /** Told about every executed operation (the real-time endpoint publishes from here), before the answer is written. */
+  onExecuted: (outcome: ExecuteOutcome, request: ExecuteRequest) => Promise<void>;
 }
 
 export type GraphQLRoute = (request: IncomingMessage, response: ServerResponse, url: URL) => Promise<void>;
@@ -47,8 +47,8 @@ export function createGraphQLRoute(options: GraphQLRouteOptions): GraphQLRoute {
 
     const executeRequest: ExecuteRequest = { ...parsed, headers, auth: outcome.auth };
     const executed = await options.executor().execute(executeRequest);
+    await options.onExecuted(executed, executeRequest);
     sendJson(response, 200, executed.body, executed.responseHeaders);
-    options.onExecuted(executed, executeRequest);
   };
 }
 

@@ -44,8 +44,12 @@ export interface LocalServerOptions {
   log?: (line: string) => void;
 }
 
-/** Sees each executed operation's outcome (publications, invalidations) with the request that caused it. */
-export type ExecutionListener = (outcome: ExecuteOutcome, request: ExecuteRequest) => void;
+/**
+ * Sees each executed operation's outcome (publications, invalidations) with the request that caused it.
+ * The answer is written once every listener's promise settled: subscribers get a mutation's event before
+ * its caller gets the response, as on AppSync (appsync-realtime.md §4.1).
+ */
+export type ExecutionListener = (outcome: ExecuteOutcome, request: ExecuteRequest) => void | Promise<void>;
 
 export interface LocalServer {
   readonly httpServer: Server;
@@ -63,10 +67,10 @@ export function createLocalServer(options: LocalServerOptions): LocalServer {
     authenticator: options.authenticator,
     executor: options.executor,
     maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
-    onExecuted: (outcome, request) => {
+    onExecuted: async (outcome, request) => {
       for (const listener of listeners) {
         try {
-          listener(outcome, request);
+          await listener(outcome, request);
         } catch (error) {
           log(`liveboard: an execution listener failed: ${describe(error)}`);
         }
