@@ -127,6 +127,7 @@ function printBanner(api: LocalApi, dynamodbWhere: string): void {
       `  Real-time  ${api.realtimeUrl}`,
       `  GraphiQL   ${api.graphiqlUrl}`,
       `  API key    ${api.apiKey}`,
+      `  TLS cert   ${api.certificatePath} (wss:// on the same port; trust it with NODE_EXTRA_CA_CERTS)`,
       `  DynamoDB   ${dynamodbWhere}`,
       'Press Ctrl-C to stop.',
       '',
