@@ -65,8 +65,11 @@ export function lintResolver(program: ts.Program, fileName: string, text: string
       message.endLine === undefined || message.endColumn === undefined
         ? -1
         : offsetOf(lineStarts, message.endLine, message.endColumn) - offsetOf(lineStarts, message.line, message.column);
+    if (message.fatal || message.ruleId === null) {
+      // ESLint passes the parser's column through; typescript-estree's is 0-based.
+      return { errorType: 'PARSER_ERROR', value: message.message, location: { line: message.line, column: message.column + 1, span: -1 } };
+    }
     const location = { line: message.line, column: message.column, span };
-    if (message.fatal || message.ruleId === null) return { errorType: 'PARSER_ERROR', value: message.message, location };
     return { errorType: 'LINT_ERROR', value: message.message, location, rule: message.ruleId };
   });
 }

@@ -100,10 +100,10 @@ describe('language rules (spec §8 items 18-42)', () => {
     expect(evaluate(source, 'request', { arguments: { a: 1 } })).toEqual(returned({ doubled: [2, 4], n: 2, own: true }, { stash: { x: {} } }));
   });
 
-  // The column is where the parser notices the problem (here: the end of the line).
+  // The column is where the parser notices the problem (here: just past the end of the line).
   it('reports a syntax error as one PARSER_ERROR with a 1-based line (item 125)', () => {
     expect(codeErrorsOf('export function request(ctx) {\n  return { a: "x };\n}\n')).toEqual([
-      { errorType: 'PARSER_ERROR', value: 'Parsing error: Unterminated string literal.', location: { line: 2, column: 19, span: -1 } },
+      { errorType: 'PARSER_ERROR', value: 'Parsing error: Unterminated string literal.', location: { line: 2, column: 20, span: -1 } },
     ]);
   });
 });
