@@ -1,0 +1,86 @@
+/**
+ * Creates a board in one TransactWriteItems: the board, the caller's OWNER membership (indexed for
+ * "my boards"), three default columns and the activity entry. The board keeps `ownerCount` (for the
+ * last-owner rule) and `columnSeq` (the next column's position).
+ */
+import { util, type AppSyncIdentityCognito, type Context } from '@aws-appsync/utils';
+import { transactWrite } from '@aws-appsync/utils/dynamodb';
+
+const ACTIVITY_RETENTION_SECONDS = 180 * 24 * 3600;
+const DEFAULT_COLUMNS = [{ name: 'To do' }, { name: 'Doing', wipLimit: 3 }, { name: 'Done' }];
+
+export function request(ctx: Context) {
+  const { input } = ctx.args;
+  const { sub } = ctx.identity as AppSyncIdentityCognito;
+  const name = input.name.trim();
+  if (name.length === 0 || name.length > 100) util.error('A board name must have 1 to 100 characters.', 'BadRequest');
+  if (input.description && input.description.length > 1000) util.error('A board description has at most 1000 characters.', 'BadRequest');
+  const table = ctx.env.TABLE_NAME;
+  const now = util.time.nowISO8601();
+  const boardId = util.autoUlid();
+  const pk = `BOARD#${boardId}`;
+  const board = {
+    id: boardId,
+    name,
+    ...(input.description ? { description: input.description } : {}),
+    status: 'ACTIVE',
+    createdBy: sub,
+    createdAt: now,
+    updatedAt: now,
+  };
+  ctx.stash.board = board;
+  const columns = DEFAULT_COLUMNS.map((column, position) => {
+    const id = util.autoUlid();
+    return {
+      putItem: {
+        table,
+        key: { PK: pk, SK: `COLUMN#${id}` },
+        item: { type: 'COLUMN', id, boardId, ...column, position, cardCount: 0, lastChange: 'CREATED', createdAt: now, updatedAt: now },
+      },
+    };
+  });
+  const activityId = util.autoUlid();
+  return transactWrite({
+    items: [
+      {
+        putItem: {
+          table,
+          key: { PK: pk, SK: 'META' },
+          item: { type: 'BOARD', ...board, ownerCount: 1, columnSeq: DEFAULT_COLUMNS.length },
+          condition: { PK: { attributeExists: false } },
+        },
+      },
+      {
+        putItem: {
+          table,
+          key: { PK: pk, SK: `MEMBER#${sub}` },
+          item: {
+            type: 'MEMBER',
+            GSI1PK: `USER#${sub}`,
+            GSI1SK: pk,
+            boardId,
+            userId: sub,
+            role: 'OWNER',
+            invitedBy: sub,
+            joinedAt: now,
+            updatedAt: now,
+            lastChange: 'CREATED',
+          },
+        },
+      },
+      ...columns,
+      {
+        putItem: {
+          table,
+          key: { PK: pk, SK: `ACTIVITY#${activityId}` },
+          item: { type: 'ACTIVITY', id: activityId, boardId, action: 'BOARD_CREATED', actorId: sub, at: now, expiresAt: util.time.nowEpochSeconds() + ACTIVITY_RETENTION_SECONDS },
+        },
+      },
+    ],
+  });
+}
+
+export function response(ctx: Context) {
+  if (ctx.error) util.error(ctx.error.message, ctx.error.type);
+  return { ...ctx.stash.board, myRole: 'OWNER' };
+}

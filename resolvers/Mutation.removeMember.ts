@@ -1,0 +1,22 @@
+/**
+ * Pipeline: authorizeMember (VIEWER: members may leave; removing others needs OWNER, checked by the
+ * function) → invokeMembers. Ends the removed member's subscriptions on the board
+ * (appsync-realtime.md §4.6; the filters are set in boardSubscription.ts).
+ */
+import { extensions, type Context } from '@aws-appsync/utils';
+
+const BOARD_SUBSCRIPTIONS = ['onCardChanged', 'onColumnChanged', 'onCommentAdded', 'onBoardChanged'];
+
+export function request(ctx: Context) {
+  ctx.stash.boardId = ctx.args.boardId;
+  ctx.stash.requiredRole = 'VIEWER';
+  return {};
+}
+
+export function response(ctx: Context) {
+  const member = ctx.prev.result;
+  BOARD_SUBSCRIPTIONS.forEach((subscriptionField) => {
+    extensions.invalidateSubscriptions({ subscriptionField, payload: { boardId: member.boardId, userId: member.userId } });
+  });
+  return member;
+}

@@ -1,0 +1,12 @@
+/** Pipeline: findCardBoard → authorizeMember (VIEWER) → queryCardItems. */
+import type { Context } from '@aws-appsync/utils';
+
+export function request(ctx: Context) {
+  ctx.stash.cardId = ctx.args.id;
+  ctx.stash.requiredRole = 'VIEWER';
+  return {};
+}
+
+export function response(ctx: Context) {
+  return ctx.prev.result;
+}
