@@ -1,0 +1,84 @@
+/**
+ * Deleting a board and everything under it (its partition: columns, cards, comments, positions,
+ * activity, memberships) in batches, resumably:
+ *
+ * 1. the board is marked DELETING (writes that check the board's status stop; a new deletion resumes);
+ * 2. the partition is read page by page and deleted 25 items at a time, except the board item and the
+ *    caller's membership, which keep the board deletable by them if the work is interrupted; every
+ *    ended membership is announced to its member;
+ * 3. last, the caller's membership and the board item go together in one transaction.
+ *
+ * When the invocation runs short of time the work stops between pages and the board is answered as
+ * DELETING; calling deleteBoard again continues where it stopped (what is gone stays gone).
+ */
+import type { BoardTable } from './board-table.js';
+import { NotFoundError } from './errors.js';
+import type { BoardEvents } from './events.js';
+import { boardPk, boardView, memberSk, memberView, META_SK, type BoardItem, type BoardView, type MemberItem, type TableKey } from './model.js';
+
+export interface CascadeContext {
+  table: BoardTable;
+  events: BoardEvents;
+  now: () => string;
+  /** The caller (an OWNER: the resolver checked it). */
+  actorId: string;
+  /** Milliseconds left before the invocation must have answered. */
+  remainingMs: () => number;
+  /** Stop starting pages when fewer milliseconds than this are left. Default 3000. */
+  reserveMs?: number;
+  /** Items read per page. Default 100. */
+  pageSize?: number;
+}
+
+/** What the cascade reads of each item: its key, and what announcing an ended membership needs. */
+type PartitionItem = TableKey & Partial<MemberItem> & { type: string };
+
+export async function deleteBoard(context: CascadeContext, boardId: string): Promise<BoardView> {
+  const { table, actorId } = context;
+  const board = await table.board(boardId);
+  if (!board) throw new NotFoundError(`Board ${boardId} does not exist.`);
+  const deleting = board.status === 'DELETING' ? board : await markDeleting(context, board);
+  const kept = new Set([META_SK, memberSk(actorId)]);
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    if (context.remainingMs() < (context.reserveMs ?? 3000)) return boardView(deleting);
+    const page = await table.queryPage<PartitionItem>(
+      {
+        KeyConditionExpression: 'PK = :pk',
+        ExpressionAttributeValues: { ':pk': boardPk(boardId) },
+        ProjectionExpression: 'PK, SK, #type, boardId, userId, #role, invitedBy, joinedAt, updatedAt, lastChange',
+        ExpressionAttributeNames: { '#type': 'type', '#role': 'role' },
+        Limit: context.pageSize ?? 100,
+      },
+      startKey,
+    );
+    const doomed = page.items.filter((item) => !kept.has(item.SK));
+    await table.deleteAll(doomed);
+    await announceEndedMemberships(context, doomed.filter((item) => item.type === 'MEMBER') as MemberItem[]);
+    startKey = page.nextKey;
+  } while (startKey);
+
+  const caller = await table.member(boardId, actorId);
+  const outcome = await table.transact({
+    board: table.deleteItem(deleting),
+    caller: caller ? table.deleteItem(caller) : undefined,
+  });
+  if (!outcome.committed) throw new Error(`deleteBoard: the final transaction was cancelled (${JSON.stringify(outcome.failed)})`);
+  if (caller) await announceEndedMemberships(context, [caller]);
+  return { ...boardView(deleting), status: 'DELETED', updatedAt: context.now() };
+}
+
+async function markDeleting(context: CascadeContext, board: BoardItem): Promise<BoardItem> {
+  return context.table.update<BoardItem>({
+    Key: { PK: board.PK, SK: board.SK },
+    UpdateExpression: 'SET #status = :deleting, updatedAt = :now',
+    ConditionExpression: 'attribute_exists(PK)',
+    ExpressionAttributeNames: { '#status': 'status' },
+    ExpressionAttributeValues: { ':deleting': 'DELETING', ':now': context.now() },
+  });
+}
+
+async function announceEndedMemberships(context: CascadeContext, members: MemberItem[]): Promise<void> {
+  const now = context.now();
+  await Promise.all(members.map((member) => context.events.membershipChanged({ ...memberView(member), updatedAt: now, lastChange: 'DELETED' })));
+}
