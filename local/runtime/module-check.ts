@@ -43,7 +43,18 @@ function sortByLocation(problems: CodeError[]): CodeError[] {
   return [...problems].sort((a, b) => a.location.line - b.location.line || a.location.column - b.location.column);
 }
 
-/** Lints a resolver's TypeScript source (at build time, before bundling): language rules only. */
+const linted = new Map<string, CodeError[]>();
+
+/**
+ * Lints a resolver's TypeScript source (at build time, before bundling): language rules only.
+ * Cached by file and text, so a rebuild re-lints only what changed.
+ */
 export function lintResolverSource(fileName: string, text: string): CodeError[] {
-  return lintResolver(createSourceProgram(fileName, text), fileName, text);
+  const key = `${fileName}\0${createHash('sha256').update(text).digest('base64')}`;
+  let problems = linted.get(key);
+  if (!problems) {
+    problems = lintResolver(createSourceProgram(fileName, text), fileName, text);
+    linted.set(key, problems);
+  }
+  return problems;
 }

@@ -1,7 +1,7 @@
 /** Shared helpers of the runtime tests: build small modules and read load errors. */
 import { CodeValidationException } from '../../../local/errors.js';
 import { loadResolverCode } from '../../../local/runtime/index.js';
-import type { CodeError, ContextInput, EvaluationOutcome, HandlerName } from '../../../local/runtime/types.js';
+import type { CodeError, ContextInput, EvaluationOutcome, EvaluationRecord, HandlerName } from '../../../local/runtime/types.js';
 
 /**
  * A module whose `request` handler runs `body` (its first line is line 2, column 3 of the module)
@@ -28,20 +28,20 @@ export function evaluate(source: string, handler: HandlerName, ctx: ContextInput
 }
 
 /** What every outcome carries when the handler recorded nothing. */
-export const EMPTY_RECORD = {
+export const EMPTY_RECORD: EvaluationRecord = {
   logs: [],
   stash: {},
   appendedErrors: [],
   extensions: { invalidations: [], cacheEvictions: [] },
   responseHeaders: {},
-} as const;
+};
 
-/** The outcome of a handler that returned `value` and recorded nothing. */
-export function returned(value: unknown, record: Partial<typeof EMPTY_RECORD> & Record<string, unknown> = {}): EvaluationOutcome {
-  return { status: 'returned', value, ...EMPTY_RECORD, ...record } as EvaluationOutcome;
+/** The outcome of a handler that returned `value`, recording only `record`. */
+export function returned(value: unknown, record: Partial<EvaluationRecord> = {}): EvaluationOutcome {
+  return { status: 'returned', value, ...EMPTY_RECORD, ...record };
 }
 
 /** The outcome of an uncaught exception (spec appsync-js-runtime.md §6.1). */
-export function codeError(message: string, record: Partial<typeof EMPTY_RECORD> & Record<string, unknown> = {}): EvaluationOutcome {
-  return { status: 'error', kind: 'code', error: { message, errorType: 'Code', data: null, errorInfo: null }, ...EMPTY_RECORD, ...record } as EvaluationOutcome;
+export function codeError(message: string, record: Partial<EvaluationRecord> = {}): EvaluationOutcome {
+  return { status: 'error', kind: 'code', error: { message, errorType: 'Code', data: null, errorInfo: null }, ...EMPTY_RECORD, ...record };
 }
