@@ -9,8 +9,7 @@
 import { stat } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { bundleLambdaFunctions, type LambdaBundle } from '../build/lambdas.js';
-import { bundleResolvers } from '../build/resolvers.js';
+import type { LambdaBundle } from '../build/lambdas.js';
 import { DEFAULT_DEFINITION_FILE, loadDefinition } from '../definition/load.js';
 import type { ApiDefinition } from '../definition/types.js';
 
@@ -73,6 +72,8 @@ export async function run(args: string[]): Promise<number> {
     return 1;
   }
 
+  // Loaded only now: the resolver build brings in TypeScript and the AppSync lint rules.
+  const [{ bundleResolvers }, { bundleLambdaFunctions }] = await Promise.all([import('../build/resolvers.js'), import('../build/lambdas.js')]);
   const outDir = resolve(projectRoot, options.outDir);
   const codeFiles = codeFilesOf(definition);
   // Both steps run to the end so that one run reports every broken file.
