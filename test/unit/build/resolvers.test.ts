@@ -74,7 +74,7 @@ describe('bundleResolvers', () => {
     });
     expect(await problemsOf(build)).toEqual(
       [
-        { file: 'resolvers/broken/Query.loop.ts', message: 'resolvers/broken/Query.loop.ts:5:3: LINT_ERROR While statements are not supported. (@aws-appsync/no-while)' },
+        { file: 'resolvers/broken/Query.loop.ts', message: 'resolvers/broken/Query.loop.ts:6:3: LINT_ERROR While statements are not supported. (@aws-appsync/no-while)' },
         {
           file: 'resolvers/broken/Query.unknownHelper.ts',
           message:
