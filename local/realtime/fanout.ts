@@ -1,9 +1,16 @@
 /**
  * What a completed mutation does to subscribers (appsync-realtime.md §4): each publication (a Mutation root
  * field that completed with a value) reaches every subscription of the fields whose `@aws_subscribe` lists
- * it, when the subscription's argument filter (§4.3) and enhanced filter (§4.5) both pass, shaped by the
- * subscriber's selection (§4.2); then each `extensions.invalidateSubscriptions` call ends the subscriptions
- * of its field whose invalidation filter matches its payload (§4.6).
+ * it, when the subscription's filter passes, shaped by the subscriber's selection (§4.2); then each
+ * `extensions.invalidateSubscriptions` call ends the subscriptions of its field whose invalidation filter
+ * matches its payload (§4.6).
+ *
+ * The filter is the enhanced filter its resolver set (§4.5) or, without one, its arguments (§4.3), never
+ * both. The spec leaves this open (§4.5, §9 item 5) and recommends applying both; but Amplify's generated
+ * subscription resolvers install a client's `filter:` argument (an input object no event field equals) with
+ * `extensions.setSubscriptionFilter(util.transform.toSubscriptionFilter(ctx.args.filter))`, and AWS's
+ * samples copy arguments such as `input.threadId` into the filter, which only works if a filter set by the
+ * resolver replaces argument matching.
  *
  * Publications go out before invalidations, so a subscriber removed by a mutation still sees that
  * mutation's own event (order unconfirmed).
@@ -44,8 +51,8 @@ export async function fanOut(outcome: PublishedOutcome, context: FanoutContext):
 function matchingSubscriptions(subscriptions: Iterable<ActiveSubscription>, published: unknown): Map<string, ActiveSubscription[]> {
   const byView = new Map<string, ActiveSubscription[]>();
   for (const subscription of subscriptions) {
-    if (!matchesArguments(subscription.prepared.arguments, published)) continue;
-    if (subscription.filter && !matchesFilter(subscription.filter, published)) continue;
+    const passes = subscription.filter ? matchesFilter(subscription.filter, published) : matchesArguments(subscription.prepared.arguments, published);
+    if (!passes) continue;
     const group = byView.get(subscription.viewKey);
     if (group) group.push(subscription);
     else byView.set(subscription.viewKey, [subscription]);

@@ -20,7 +20,7 @@ export interface ActiveSubscription {
   readonly prepared: PreparedSubscription;
   /** Subscriptions with the same view (document, operation name, variables) receive the same payload. */
   readonly viewKey: string;
-  /** Set by the subscription resolver (§4.5); absent: only the arguments filter. */
+  /** Set by the subscription resolver (§4.5); it replaces argument matching (see fanout.ts). */
   readonly filter: CompiledFilter | undefined;
   /** Set by the subscription resolver (§4.6); absent: never invalidated. */
   readonly invalidationFilter: CompiledFilter | undefined;
