@@ -16,6 +16,8 @@ import type { StageSettings } from './stage.js';
 
 export class ApiLogging extends Construct {
   readonly logGroup: LogGroup;
+  /** The role AppSync writes logs with. */
+  readonly role: Role;
 
   constructor(scope: Construct, id: string, props: { api: GraphqlApi; stage: StageSettings }) {
     super(scope, id);
@@ -25,12 +27,12 @@ export class ApiLogging extends Construct {
       retention: stage.logRetention,
       removalPolicy: stage.removalPolicy,
     });
-    const role = new Role(this, 'Role', { assumedBy: new ServicePrincipal('appsync.amazonaws.com'), description: `AppSync logging of ${api.name}` });
+    this.role = new Role(this, 'Role', { assumedBy: new ServicePrincipal('appsync.amazonaws.com'), description: `AppSync logging of ${api.name}` });
     // AppSync's documented logging permissions, on this log group (and its streams) only.
-    role.addToPrincipalPolicy(
+    this.role.addToPrincipalPolicy(
       new PolicyStatement({ actions: ['logs:CreateLogGroup', 'logs:CreateLogStream', 'logs:PutLogEvents'], resources: [this.logGroup.logGroupArn] }),
     );
     const cfnApi = api.node.defaultChild as CfnGraphQLApi;
-    cfnApi.logConfig = { cloudWatchLogsRoleArn: role.roleArn, fieldLogLevel: stage.fieldLogLevel, excludeVerboseContent: stage.excludeVerboseContent };
+    cfnApi.logConfig = { cloudWatchLogsRoleArn: this.role.roleArn, fieldLogLevel: stage.fieldLogLevel, excludeVerboseContent: stage.excludeVerboseContent };
   }
 }

@@ -18,7 +18,7 @@ export interface BuiltBundles {
 }
 
 /** Every APPSYNC_JS file of the definition, once. */
-function codeFilesOf(definition: ApiDefinition): string[] {
+export function codeFilesOf(definition: ApiDefinition): string[] {
   return [...new Set([...definition.resolvers.flatMap((resolver) => (resolver.code === undefined ? [] : [resolver.code])), ...definition.functions.map((fn) => fn.code)])];
 }
 

@@ -10,12 +10,13 @@
  * Runtime: Node.js 22 on arm64 (the bundles target node20, so one bundle runs in both places; Lambda's
  * nodejs20.x is deprecated). Handler, timeout, memory and environment come from the definition with the
  * local runtime's defaults; permissions are exactly the definition's `tables` grants (by table and
- * index ARN) and, with `callsApi`, `appsync:GraphQL` on this API. Logs go to a log group of the
- * stage's retention; X-Ray traces connect to the API's.
+ * index ARN) and, with `callsApi`, `appsync:GraphQL` on this API. Logs go to the function's own log
+ * group, of the stage's retention; X-Ray traces connect to the API's.
  */
 import { Duration } from 'aws-cdk-lib';
 import { IamResource, type GraphqlApi } from 'aws-cdk-lib/aws-appsync';
 import { Architecture, Code, Function as LambdaFunction, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
+import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import type { EnvironmentValue, LambdaFunctionDefinition } from '../local/definition/types.js';
@@ -59,7 +60,12 @@ function initialEnvironment(fn: LambdaFunctionDefinition, tables: ReadonlyMap<st
 
 function createFunction(scope: Construct, fn: LambdaFunctionDefinition, props: LambdaFunctionsProps): LambdaFunction {
   const id = functionConstructId(fn);
+  const logGroup = new LogGroup(scope, `${id}Logs`, { retention: props.stage.logRetention, removalPolicy: props.stage.removalPolicy });
+  // Its own role, writing to its own log group only (CDK's default role gets AWSLambdaBasicExecutionRole: every log group).
+  const role = new Role(scope, `${id}Role`, { assumedBy: new ServicePrincipal('lambda.amazonaws.com'), description: `Lambda function ${fn.name}` });
+  logGroup.grantWrite(role);
   const deployed = new LambdaFunction(scope, id, {
+    role,
     code: Code.fromAsset(props.bundleDir(fn.name)),
     handler: `index.${fn.handler ?? DEFAULT_HANDLER}`,
     runtime: LAMBDA_RUNTIME,
@@ -68,7 +74,7 @@ function createFunction(scope: Construct, fn: LambdaFunctionDefinition, props: L
     memorySize: fn.memorySize ?? DEFAULT_MEMORY_SIZE_MB,
     environment: initialEnvironment(fn, props.tables),
     tracing: Tracing.ACTIVE,
-    logGroup: new LogGroup(scope, `${id}Logs`, { retention: props.stage.logRetention, removalPolicy: props.stage.removalPolicy }),
+    logGroup,
     description: `${fn.name} (${fn.entry})`,
   });
   for (const grant of fn.tables ?? []) {

@@ -46,12 +46,23 @@ function limitProps(limits: ApiLimits = {}) {
   };
 }
 
+/**
+ * The API's environment variables (`ctx.env`). A value that is a logical table name stands for that
+ * table, as it does for the local DynamoDB data source (which maps logical names in requests to the
+ * physical table, `local/dynamodb/tables.ts` `tableNameResolver`): AppSync has no such mapping, so the
+ * deployed value is the deployed table's name. Every other value is deployed as written.
+ */
+function apiEnvironment(environment: Record<string, string>, tables: ReadonlyMap<string, DeployedTable>): Record<string, string> {
+  return Object.fromEntries(Object.entries(environment).map(([key, value]) => [key, tables.get(value)?.table.tableName ?? value]));
+}
+
 export class LiveboardStack extends Stack {
   readonly api: GraphqlApi;
   /** By the definition's logical names. */
   readonly tables: ReadonlyMap<string, DeployedTable>;
   readonly lambdaFunctions: ReadonlyMap<string, LambdaFunction>;
   readonly userPool: ApiUserPool | undefined;
+  readonly apiLogging: ApiLogging;
 
   constructor(scope: Construct, id: string, props: LiveboardStackProps) {
     super(scope, id, props);
@@ -72,9 +83,9 @@ export class LiveboardStack extends Stack {
       }),
       xrayEnabled: true,
       ...limitProps(definition.limits),
-      ...(definition.environmentVariables ? { environmentVariables: definition.environmentVariables } : {}),
+      ...(definition.environmentVariables ? { environmentVariables: apiEnvironment(definition.environmentVariables, this.tables) } : {}),
     });
-    new ApiLogging(this, 'ApiLogging', { api: this.api, stage });
+    this.apiLogging = new ApiLogging(this, 'ApiLogging', { api: this.api, stage });
     const authorizers = new Set(authModesOf(definition.authentication).flatMap((mode) => (mode.type === 'AWS_LAMBDA' ? [mode.function] : [])));
     connectFunctionsToApi(this.api, definition.lambdaFunctions, lambdaFunctions, authorizers);
 
