@@ -8,10 +8,13 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { App } from 'aws-cdk-lib';
+import { LambdaBundleError } from '../local/build/lambdas.js';
+import { ResolverBuildError } from '../local/build/resolvers.js';
 import { DEFAULT_DEFINITION_FILE, loadDefinition } from '../local/definition/load.js';
+import { InvalidDefinitionError } from '../local/definition/problems.js';
 import { buildBundles } from './bundles.js';
-import { LiveboardStack, stageName } from './stack.js';
-import { stageSettings } from './stage.js';
+import { deploymentName, LiveboardStack } from './stack.js';
+import { stageSettings, UnknownStageError } from './stage.js';
 
 const projectRoot = fileURLToPath(new URL('..', import.meta.url));
 
@@ -21,7 +24,7 @@ async function main(): Promise<void> {
   const definitionFile = String(app.node.tryGetContext('definition') ?? DEFAULT_DEFINITION_FILE);
   const definition = await loadDefinition(definitionFile, { projectRoot });
   const bundles = await buildBundles(definition, { projectRoot, outDir: join(projectRoot, 'dist') });
-  new LiveboardStack(app, stageName(definition, stage), {
+  new LiveboardStack(app, deploymentName(definition, stage), {
     definition,
     projectRoot,
     stage,
@@ -31,8 +34,15 @@ async function main(): Promise<void> {
   app.synth();
 }
 
-// An invalid definition, a stage typo or a broken bundle is the user's to fix: say what, without a stack trace.
+/** Errors that are the user's to fix (their messages say what and where); anything else is a bug and keeps its stack. */
+const USER_ERRORS = [InvalidDefinitionError, UnknownStageError, ResolverBuildError, LambdaBundleError];
+
+function describeFailure(error: unknown): string {
+  if (USER_ERRORS.some((kind) => error instanceof kind)) return (error as Error).message;
+  return error instanceof Error ? (error.stack ?? error.message) : String(error);
+}
+
 main().catch((error: unknown) => {
-  process.stderr.write(`infra/app.ts: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.stderr.write(`infra/app.ts: ${describeFailure(error)}\n`);
   process.exitCode = 1;
 });

@@ -27,8 +27,7 @@ export interface DataSourceResources {
   lambdaFunctions: ReadonlyMap<string, IFunction>;
 }
 
-/** Construct id of a data source (under the API). */
-export function dataSourceConstructId(dataSource: DataSourceDefinition): string {
+function dataSourceConstructId(dataSource: DataSourceDefinition): string {
   return `${dataSource.name}DataSource`;
 }
 

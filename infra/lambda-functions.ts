@@ -15,8 +15,8 @@
  */
 import { Duration } from 'aws-cdk-lib';
 import { IamResource, type GraphqlApi } from 'aws-cdk-lib/aws-appsync';
-import { Architecture, Code, Function as LambdaFunction, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Architecture, Code, Function as LambdaFunction, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import type { EnvironmentValue, LambdaFunctionDefinition } from '../local/definition/types.js';
@@ -26,8 +26,8 @@ import type { StageSettings } from './stage.js';
 import { tableAccessStatements } from './table-access.js';
 import type { DeployedTable } from './tables.js';
 
-export const LAMBDA_RUNTIME = Runtime.NODEJS_22_X;
-export const LAMBDA_ARCHITECTURE = Architecture.ARM_64;
+const LAMBDA_RUNTIME = Runtime.NODEJS_22_X;
+const LAMBDA_ARCHITECTURE = Architecture.ARM_64;
 
 export interface LambdaFunctionsProps {
   functions: readonly LambdaFunctionDefinition[];
@@ -37,8 +37,7 @@ export interface LambdaFunctionsProps {
   stage: StageSettings;
 }
 
-/** Construct id of a function; the stack and the tests name functions by it. */
-export function functionConstructId(fn: LambdaFunctionDefinition): string {
+function functionConstructId(fn: LambdaFunctionDefinition): string {
   return `${fn.name}Function`;
 }
 

@@ -19,11 +19,11 @@ function jsCode(codeFile: string, resources: ResolverResources): { runtime: Func
   return { runtime: FunctionRuntime.JS_1_0_0, code: Code.fromInline(readFileSync(resources.bundleOf(codeFile), 'utf8')) };
 }
 
-export function pipelineFunctionConstructId(fn: PipelineFunctionDefinition): string {
+function pipelineFunctionConstructId(fn: PipelineFunctionDefinition): string {
   return `${fn.name}PipelineFunction`;
 }
 
-export function resolverConstructId(resolver: ResolverDefinition): string {
+function resolverConstructId(resolver: ResolverDefinition): string {
   return `${resolver.typeName}${resolver.fieldName}Resolver`;
 }
 

@@ -11,7 +11,7 @@ import type { IGraphqlApi, ISchema, ISchemaConfig } from 'aws-cdk-lib/aws-appsyn
 type ApiReference = Parameters<ISchema['bind']>[0];
 
 /** The SDL AppSync receives for these files (paths relative to `projectRoot`). */
-export function schemaDefinition(schemaFiles: readonly string[], projectRoot: string): string {
+function schemaDefinition(schemaFiles: readonly string[], projectRoot: string): string {
   return schemaFiles.map((file) => readFileSync(resolve(projectRoot, file), 'utf8')).join('\n');
 }
 

@@ -33,7 +33,7 @@ export interface LiveboardStackProps extends StackProps {
 }
 
 /** `<api name>-<stage>`: the stack's, the API's and the user pool's names. */
-export function stageName(definition: ApiDefinition, stage: StageSettings): string {
+export function deploymentName(definition: ApiDefinition, stage: StageSettings): string {
   return `${definition.name}-${stage.name}`;
 }
 
@@ -67,7 +67,7 @@ export class LiveboardStack extends Stack {
   constructor(scope: Construct, id: string, props: LiveboardStackProps) {
     super(scope, id, props);
     const { definition, stage, bundles } = props;
-    const name = stageName(definition, stage);
+    const name = deploymentName(definition, stage);
 
     this.tables = createTables(this, definition.tables, stage);
     const lambdaFunctions = createLambdaFunctions(this, { functions: definition.lambdaFunctions, tables: this.tables, bundleDir: bundles.lambdaBundleDir, stage });

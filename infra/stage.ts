@@ -11,7 +11,7 @@ export const STAGE_NAMES = ['dev', 'prod'] as const;
 
 export type StageName = (typeof STAGE_NAMES)[number];
 
-export const DEFAULT_STAGE: StageName = 'dev';
+const DEFAULT_STAGE: StageName = 'dev';
 
 export interface StageSettings {
   name: StageName;

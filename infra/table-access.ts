@@ -18,11 +18,11 @@ const WRITE_ACTIONS = ['dynamodb:BatchWriteItem', 'dynamodb:ConditionCheckItem',
 /** Indexes are only ever read through Query and Scan. */
 const INDEX_ACTIONS = ['dynamodb:Query', 'dynamodb:Scan'];
 
-export function tableActions(access: TableAccess): string[] {
+function tableActions(access: TableAccess): string[] {
   return access === 'read' ? READ_ACTIONS : [...READ_ACTIONS, ...WRITE_ACTIONS];
 }
 
-export function indexNamesOf(table: TableDefinition): string[] {
+function indexNamesOf(table: TableDefinition): string[] {
   return [...(table.globalSecondaryIndexes ?? []), ...(table.localSecondaryIndexes ?? [])].map((index) => index.indexName);
 }
 

@@ -22,12 +22,11 @@ function projection(value: IndexProjection = 'ALL'): { projectionType: Projectio
   return { projectionType: ProjectionType.INCLUDE, nonKeyAttributes: value.include };
 }
 
-/** Construct id of a table; the stack and the tests name tables by it. */
-export function tableConstructId(table: TableDefinition): string {
+function tableConstructId(table: TableDefinition): string {
   return `${table.name}Table`;
 }
 
-export function createTable(scope: Construct, definition: TableDefinition, stage: StageSettings): Table {
+function createTable(scope: Construct, definition: TableDefinition, stage: StageSettings): Table {
   const table = new Table(scope, tableConstructId(definition), {
     partitionKey: attribute(definition.partitionKey),
     ...(definition.sortKey ? { sortKey: attribute(definition.sortKey) } : {}),

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { buildBundles } from '../../infra/bundles.js';
-import { LiveboardStack, stageName } from '../../infra/stack.js';
+import { deploymentName, LiveboardStack } from '../../infra/stack.js';
 import { stageSettings, type StageName, type StageSettings } from '../../infra/stage.js';
 import { loadDefinition } from '../../local/definition/load.js';
 import type { ApiDefinition } from '../../local/definition/types.js';
@@ -55,7 +55,7 @@ export async function synthesize(projectRoot: string, definitionFiles: readonly 
     const bundles = await buildBundles(definition, { projectRoot, outDir: join(workDir, 'deploy', definition.name) });
     for (const name of stages) {
       const stage = stageSettings(name);
-      const stack = new LiveboardStack(app, stageName(definition, stage), { definition, projectRoot, stage, bundles });
+      const stack = new LiveboardStack(app, deploymentName(definition, stage), { definition, projectRoot, stage, bundles });
       stacks.push({ definitionFile, definition, stage, stack, names: logicalNamesOf(stack) });
     }
   }
