@@ -3,7 +3,6 @@
  * (`infra/definition.ts`) and the infra fixture's, which uses every kind of entry. One synthesis serves
  * the whole file (see `synthesis.ts`).
  */
-import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse, printSchema } from 'graphql';
@@ -21,8 +20,7 @@ import { iamStatements, render, renderDeep, resourcesOfType, templateApi, templa
 const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const FIXTURE_DEFINITION = 'test/fixtures/infra/definition.ts';
 const APP_DEFINITION = 'infra/definition.ts';
-/** The app's definition is tested as soon as it exists (the board app writes it). */
-const DEFINITIONS = [FIXTURE_DEFINITION, ...(existsSync(join(PROJECT_ROOT, APP_DEFINITION)) ? [APP_DEFINITION] : [])];
+const DEFINITIONS = [APP_DEFINITION, FIXTURE_DEFINITION];
 
 let synthesis: Synthesis;
 
