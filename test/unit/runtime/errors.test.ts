@@ -4,6 +4,7 @@
  * and pipeline control).
  */
 import { describe, expect, it } from 'vitest';
+import { BadRequestException } from '../../../local/errors.js';
 import { appsyncBuiltins, loadResolverCode, ResolverRuntime } from '../../../local/runtime/index.js';
 import { BuiltinInputError } from '../../../local/runtime/signals.js';
 import { codeError, EMPTY_RECORD, evaluate, moduleWithRequest, returned } from './helpers.js';
@@ -177,7 +178,17 @@ describe('built-in failures and runaway handlers (fake built-ins)', () => {
   });
 });
 
-describe('handlers missing from the module', () => {
+describe('code AppSync refuses to create', () => {
+  // spec: §1.1 and item 1 — 1..32,768 characters (the message is ours).
+  it('refuses code over 32,768 characters when loading', () => {
+    const body = 'export function request(ctx) { return {}; }\nexport function response(ctx) { return null; }\n';
+    const padded = (length: number) => body + '//' + ' '.repeat(length - body.length - 2);
+    expect(loadResolverCode(padded(32_768), { fileName: 'big.js' }).evaluate('request', {})).toEqual(returned({}));
+    expect(() => loadResolverCode(padded(32_769), { fileName: 'big.js' })).toThrow(
+      new BadRequestException('big.js: the code is 32769 characters long; AppSync accepts 1 to 32768 characters.'),
+    );
+  });
+
   it('refuses a module without a response export (spec item 3; the text is ours)', () => {
     expect(() => loadResolverCode('export function request(ctx) { return {}; }\n', { fileName: 'code.js' })).toThrow(
       'The code contains one or more errors.\n  code.js:0:0 CODE_ERROR The code must export a function named response.',
