@@ -141,7 +141,10 @@ export class ResolverRuntime {
     }
   }
 
-  /** The fields every outcome carries; the stash as JSON would carry it out of the handler. */
+  /**
+   * The fields every outcome carries; the stash as JSON would carry it out of the handler. A stash
+   * JSON cannot carry (a cycle, a BigInt) falls back to the stash the handler was given.
+   */
   private record(state: EvaluationState, ctx: SandboxValue, input: ContextInput): EvaluationRecord {
     let stash: Record<string, unknown>;
     try {
