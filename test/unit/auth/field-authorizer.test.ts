@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { buildSchema } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { authTypeLabel } from '../../../local/auth/auth-type-label.js';
+import { authTypeLabel } from '../../../local/engine/auth-type-label.js';
 import { createFieldAuthorizer } from '../../../local/auth/field-authorizer.js';
 import type { AuthContext } from '../../../local/auth/types.js';
 import type { AuthenticationConfig, AuthType } from '../../../local/definition/types.js';
