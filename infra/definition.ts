@@ -134,8 +134,10 @@ export const definition: ApiDefinition = {
     ...(Object.keys(FUNCTION_FIELDS) as BoardFunction[]).map((fn) => ({ name: lambdaDataSource(fn), type: 'AWS_LAMBDA' as const, function: fn })),
   ],
   lambdaFunctions: [
-    { name: 'cards', entry: 'functions/cards.ts', environment: functionEnvironment, tables: [{ table: TABLE, access: 'readWrite' }], callsApi: true },
-    { name: 'members', entry: 'functions/members.ts', environment: functionEnvironment, tables: [{ table: TABLE, access: 'readWrite' }], callsApi: true },
+    // A write that loses a race retries on fresh reads; a burst of writers on one column takes a few rounds
+    // (AppSync itself waits at most 30 s for a request).
+    { name: 'cards', entry: 'functions/cards.ts', environment: functionEnvironment, timeoutSeconds: 25, tables: [{ table: TABLE, access: 'readWrite' }], callsApi: true },
+    { name: 'members', entry: 'functions/members.ts', environment: functionEnvironment, timeoutSeconds: 25, tables: [{ table: TABLE, access: 'readWrite' }], callsApi: true },
     {
       name: 'deleteBoard',
       entry: 'functions/delete-board.ts',

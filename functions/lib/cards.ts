@@ -7,7 +7,8 @@
  *   transaction as the card's `version` check, so concurrent moves can neither exceed a limit nor lose a
  *   move;
  * - the new position entry must not exist: two cards never share a position in a column, so positions
- *   stay strictly ordered even when two writers computed the same one (the loser retries on fresh reads);
+ *   stay strictly ordered even when two writers computed the same one (the loser retries on fresh reads,
+ *   drawing its position at random between the neighbours, so that a crowd of writers spreads out);
  * - the card's `version` is the one that was read (or `expectedVersion`, when the caller gave one).
  *
  * After a commit the affected columns are announced (their card counts changed) through `BoardEvents`.
@@ -85,11 +86,11 @@ export async function createCard(context: CardsContext, input: CreateCardInput):
   const title = cardTitle(input.title);
   const description = cardDescription(input.description);
   const labels = cardLabels(input.labels);
-  const card = await retrying(async () => {
+  const card = await retrying(async (attempt) => {
     const column = await requireColumn(context, boardId, columnId);
     assertRoom(column);
     const request: PlacementRequest = { columnId, ...(await anchors(context, boardId, input)) };
-    const position = positionWithin(await boundsFor(table.neighbours(boardId), request));
+    const position = positionWithin(await boundsFor(table.neighbours(boardId), request), spreadAfterFirst(attempt));
     const now = context.now();
     const id = context.newId();
     const card: CardItem = {
@@ -136,7 +137,7 @@ export async function moveCard(context: CardsContext, input: MoveCardInput): Pro
   const { table, actorId } = context;
   const { boardId, toColumnId } = input;
   let sourceColumnId = toColumnId;
-  const moved = await retrying(async () => {
+  const moved = await retrying(async (attempt) => {
     const card = await requireCard(context, boardId, input.id);
     assertVersion(card, input.expectedVersion);
     sourceColumnId = card.columnId;
@@ -150,7 +151,7 @@ export async function moveCard(context: CardsContext, input: MoveCardInput): Pro
     };
     const bounds = await boundsFor(table.neighbours(boardId), request);
     if (alreadyPlaced(request, bounds)) return { card, changed: false };
-    const position = positionWithin(bounds);
+    const position = positionWithin(bounds, spreadAfterFirst(attempt));
     const now = context.now();
     const next: CardItem = { ...card, columnId: toColumnId, position, version: card.version + 1, updatedBy: actorId, updatedAt: now, lastChange: 'MOVED' };
     const outcome = await table.transact({
@@ -197,6 +198,11 @@ export async function deleteCard(context: CardsContext, input: DeleteCardInput):
   await table.deleteAll(comments);
   await announceColumns(context, boardId, [deleted.columnId]);
   return cardView(deleted);
+}
+
+/** Retries draw their position at random between the neighbours (see `positionWithin`). */
+function spreadAfterFirst(attempt: number): { random: () => number } | undefined {
+  return attempt === 0 ? undefined : { random: Math.random };
 }
 
 async function requireColumn(context: CardsContext, boardId: string, columnId: string): Promise<ColumnItem> {

@@ -7,7 +7,7 @@
  * reads of the column's position entries. The card being moved is skipped wherever it shows up, so a
  * card can be moved within its own column.
  */
-import { generateKeyBetween } from 'fractional-indexing';
+import { generateKeyBetween, generateNKeysBetween } from 'fractional-indexing';
 import { InvalidInputError } from './errors.js';
 
 /** Where one card sits. */
@@ -65,7 +65,16 @@ export function alreadyPlaced(request: PlacementRequest, bounds: Bounds): boolea
   return (bounds.above === null || bounds.above < moving.position) && (bounds.below === null || moving.position < bounds.below);
 }
 
-/** A fractional index strictly between the bounds. */
-export function positionWithin(bounds: Bounds): string {
-  return generateKeyBetween(bounds.above, bounds.below);
+/** How many evenly spaced candidates a spread position is drawn from. */
+const SPREAD_CANDIDATES = 64;
+
+/**
+ * A fractional index strictly between the bounds: the midpoint, or (`spread`, for a writer that just
+ * lost a race for the midpoint) one of 64 evenly spaced indexes drawn at random, so that writers who
+ * saw the same neighbours stop choosing the same position.
+ */
+export function positionWithin(bounds: Bounds, spread?: { random: () => number }): string {
+  if (!spread) return generateKeyBetween(bounds.above, bounds.below);
+  const candidates = generateNKeysBetween(bounds.above, bounds.below, SPREAD_CANDIDATES);
+  return candidates[Math.floor(spread.random() * SPREAD_CANDIDATES)]!;
 }

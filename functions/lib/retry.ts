@@ -23,11 +23,12 @@ export interface RetryOptions {
 
 const DEFAULTS: RetryOptions = { attempts: 12, baseDelayMs: 4 };
 
-export async function retrying<T>(attempt: () => Promise<T | typeof RETRY>, options: Partial<RetryOptions> = {}): Promise<T> {
+/** Runs `attempt(0)`, then `attempt(1)`, … while it answers RETRY. */
+export async function retrying<T>(attempt: (attemptNumber: number) => Promise<T | typeof RETRY>, options: Partial<RetryOptions> = {}): Promise<T> {
   const { attempts, baseDelayMs, random = Math.random } = { ...DEFAULTS, ...options };
   for (let number = 0; number < attempts; number += 1) {
     if (number > 0) await pause(random() * baseDelayMs * 2 ** Math.min(number, 5));
-    const result = await attempt();
+    const result = await attempt(number);
     if (result !== RETRY) return result;
   }
   throw new ContentionError(`The board changed ${attempts} times while this change was being made; try again.`);

@@ -1,9 +1,13 @@
 /**
  * The first function of every board-scoped pipeline: the caller must be a member of the board
  * `ctx.stash.boardId` with at least the role `ctx.stash.requiredRole` (set by the resolver's before
- * handler). A non-member gets AppSync's Unauthorized error and learns nothing about the board (not even
- * whether it exists); a member with a lesser role is told which role is needed. The membership is read
- * strongly consistently, so a removed member loses access at once. Stashes `callerRole`.
+ * handler). A non-member gets the error AppSync gives a field the caller may not read and learns nothing
+ * about the board (not even whether it exists); a member with a lesser role is told which role is needed.
+ * The membership is read strongly consistently, so a removed member loses access at once. Stashes
+ * `callerRole`.
+ *
+ * The non-member error is spelled out rather than left to `util.unauthorized()`, whose GraphQL message
+ * for APPSYNC_JS is unconfirmed (appsync-js-runtime.md §3.1 gives the VTL wording used here).
  */
 import { util, type AppSyncIdentityCognito, type Context } from '@aws-appsync/utils';
 import { get } from '@aws-appsync/utils/dynamodb';
@@ -18,7 +22,7 @@ export function request(ctx: Context) {
 export function response(ctx: Context) {
   if (ctx.error) util.error(ctx.error.message, ctx.error.type);
   const member = ctx.result;
-  if (!member) util.unauthorized();
+  if (!member) util.error(`Not Authorized to access ${ctx.info.fieldName} on type ${ctx.info.parentTypeName}`, 'Unauthorized');
   const required = ctx.stash.requiredRole;
   if (RANK[member.role] < RANK[required]) {
     util.error(`This needs the ${required} role on board ${ctx.stash.boardId}; yours is ${member.role}.`, 'Unauthorized');

@@ -53,10 +53,31 @@ export function response(ctx: Context) {
     if (reasons[0]?.type === 'ConditionalCheckFailed') {
       const current = reasons[0].item;
       if (!current) util.error(`Card ${input.id} does not exist on board ${ctx.stash.boardId}.`, 'NotFound');
-      util.error(`Card ${input.id} is at version ${current.version}, not ${input.expectedVersion}.`, 'VersionConflict', current);
+      util.error(`Card ${input.id} is at version ${current.version}, not ${input.expectedVersion}.`, 'VersionConflict', publicCard(current));
     }
     if (reasons[2]?.type === 'ConditionalCheckFailed') util.error(`User ${input.assigneeId} is not a member of board ${ctx.stash.boardId}.`, 'BadRequest');
     util.error(ctx.error.message, ctx.error.type);
   }
   return ctx.result;
+}
+
+/** The card as the schema shows it: no keys or index attributes, absent optional fields as null. */
+function publicCard(item: Record<string, any>) {
+  return {
+    id: item.id,
+    boardId: item.boardId,
+    columnId: item.columnId,
+    title: item.title,
+    description: item.description ?? null,
+    assigneeId: item.assigneeId ?? null,
+    labels: item.labels,
+    dueAt: item.dueAt ?? null,
+    position: item.position,
+    version: item.version,
+    createdBy: item.createdBy,
+    updatedBy: item.updatedBy,
+    createdAt: item.createdAt,
+    updatedAt: item.updatedAt,
+    lastChange: item.lastChange,
+  };
 }

@@ -46,9 +46,24 @@ export function response(ctx: Context) {
     const reason = ctx.result.cancellationReasons?.[0];
     if (reason?.type === 'ConditionalCheckFailed') {
       if (!reason.item) util.error(`Column ${ctx.args.input.id} does not exist.`, 'NotFound');
-      util.error(`Column ${reason.item.name} holds ${reason.item.cardCount} cards, more than a WIP limit of ${ctx.args.input.wipLimit}.`, 'WipLimitExceeded', reason.item);
+      util.error(`Column ${reason.item.name} holds ${reason.item.cardCount} cards, more than a WIP limit of ${ctx.args.input.wipLimit}.`, 'WipLimitExceeded', publicColumn(reason.item));
     }
     util.error(ctx.error.message, ctx.error.type);
   }
   return ctx.result;
+}
+
+/** The column as the schema shows it: no keys, absent optional fields as null. */
+function publicColumn(item: Record<string, any>) {
+  return {
+    id: item.id,
+    boardId: item.boardId,
+    name: item.name,
+    position: item.position,
+    wipLimit: item.wipLimit ?? null,
+    cardCount: item.cardCount,
+    lastChange: item.lastChange,
+    createdAt: item.createdAt,
+    updatedAt: item.updatedAt,
+  };
 }

@@ -106,4 +106,12 @@ describe('positionWithin', () => {
     expect([...column].sort()).toEqual(column);
     expect(new Set(column).size).toBe(52);
   });
+
+  it('spreads a retrying writer over 64 evenly spaced positions between the same bounds', () => {
+    const bounds = { above: 'a0', below: 'a1' };
+    const draws = [0, 0.25, 0.5, 0.999].map((value) => positionWithin(bounds, { random: () => value }));
+    expect(draws).toEqual(['a00V', 'a0G', 'a0V', 'a0zV']);
+    expect(draws.every((position) => position > 'a0' && position < 'a1')).toBe(true);
+    expect(positionWithin({ above: 'a5', below: null }, { random: () => 0 })).toBe('a6');
+  });
 });
