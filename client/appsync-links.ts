@@ -1,0 +1,23 @@
+/**
+ * The two AWS links, loaded from the build that works where the SDK runs.
+ *
+ * Under Node, the CommonJS builds: the ES module build of aws-appsync-auth-link imports `Sha256` from
+ * @aws-crypto/sha256-js 1.x, a CommonJS package whose re-exported names Node's ES module loader cannot
+ * see, so SigV4 signing (AWS_IAM, over HTTP and for subscriptions) fails there with "Sha256 is not a
+ * constructor". Browsers (through a bundler) get the ES module builds, where that import works.
+ * `process.getBuiltinModule` exists only in Node (>= 20.16), so browser bundles never reach for
+ * `node:module`.
+ */
+import type * as AuthLinkModule from 'aws-appsync-auth-link';
+import type * as SubscriptionLinkModule from 'aws-appsync-subscription-link';
+
+const nodeRequire = globalThis.process?.getBuiltinModule?.('node:module')?.createRequire(import.meta.url);
+
+const authLinkModule: typeof AuthLinkModule = nodeRequire ? nodeRequire('aws-appsync-auth-link') : await import('aws-appsync-auth-link');
+const subscriptionLinkModule: typeof SubscriptionLinkModule = nodeRequire
+  ? nodeRequire('aws-appsync-subscription-link')
+  : await import('aws-appsync-subscription-link');
+
+export const { createAuthLink } = authLinkModule;
+export const { createSubscriptionHandshakeLink, CONTROL_EVENTS_KEY } = subscriptionLinkModule;
+export type { AuthOptions as LinkAuthOptions } from 'aws-appsync-auth-link';
