@@ -12,6 +12,7 @@ import { columnsSuite } from './suites/columns.js';
 import { concurrencySuite } from './suites/concurrency.js';
 import { deleteBoardSuite } from './suites/delete-board.js';
 import { membersSuite } from './suites/members.js';
+import { seedSuite } from './suites/seed.js';
 import { subscriptionsSuite } from './suites/subscriptions.js';
 
 let board: BoardApi | undefined;
@@ -35,3 +36,4 @@ describe('members', () => membersSuite(app));
 describe('deleting a board', () => deleteBoardSuite(app));
 describe('concurrency', () => concurrencySuite(app));
 describe('live updates', () => subscriptionsSuite(app));
+describe('demo data', () => seedSuite(app));
