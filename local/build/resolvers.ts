@@ -13,7 +13,7 @@ import { build, type Message } from 'esbuild';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { MAX_CODE_LENGTH } from '../runtime/evaluator.js';
-import { lintResolverSource, prepareModule } from '../runtime/module-check.js';
+import { lintResolverSources, prepareModules } from '../runtime/module-check.js';
 import type { CodeError } from '../runtime/types.js';
 
 /** The modules AppSync provides: imported at run time, never bundled. */
@@ -82,29 +82,52 @@ export function resolverBundlePath(file: string, options: { projectRoot: string;
   return path.join(options.bundleDir, belowResolvers.replace(/\.[cm]?[jt]s$/, '') + '.js');
 }
 
-/** Lints, bundles and checks one file; returns its bundle text, or its problems. */
-async function buildOne(file: string, projectRoot: string): Promise<{ code: string } | { problems: ResolverBuildProblem[] }> {
-  const absolute = path.resolve(projectRoot, file);
-  let source: string;
+type BuildResult = { code: string } | { problems: ResolverBuildProblem[] };
+
+async function readSource(file: string, projectRoot: string): Promise<{ fileName: string; text: string } | { problems: ResolverBuildProblem[] }> {
+  const fileName = path.resolve(projectRoot, file);
   try {
-    source = await readFile(absolute, 'utf8');
+    return { fileName, text: await readFile(fileName, 'utf8') };
   } catch (error) {
     return { problems: [{ file, message: `${file}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? String(error)})` }] };
   }
-  const sourceProblems = lintResolverSource(absolute, source);
-  if (sourceProblems.length > 0) return { problems: sourceProblems.map((problem) => ({ file, message: describeCodeError(file, problem) })) };
-  let bundle: { code: string };
+}
+
+async function bundleOrProblems(file: string, fileName: string): Promise<BuildResult> {
   try {
-    bundle = await bundleResolver(absolute);
+    return await bundleResolver(fileName);
   } catch (error) {
     if (error instanceof ResolverBuildError) return { problems: error.problems.map((problem) => ({ ...problem, file })) };
     throw error;
   }
-  const prepared = prepareModule(bundle.code);
-  if ('problems' in prepared) {
+}
+
+/**
+ * Reads, lints, bundles and checks every file; answers, per file in order, its bundle text or its
+ * problems. Each step takes all the files at once, so that the sources are linted with one TypeScript
+ * program and the bundles checked with another.
+ */
+async function buildAll(files: string[], projectRoot: string): Promise<BuildResult[]> {
+  const sources = await Promise.all(files.map((file) => readSource(file, projectRoot)));
+  const readable = sources.flatMap((source) => ('problems' in source ? [] : [source]));
+  const lintProblems = new Map(lintResolverSources(readable).map((problems, index) => [readable[index]!, problems]));
+  const bundled = await Promise.all(
+    sources.map(async (source, index): Promise<BuildResult> => {
+      if ('problems' in source) return source;
+      const problems = lintProblems.get(source)!;
+      if (problems.length > 0) return { problems: problems.map((problem) => ({ file: files[index]!, message: describeCodeError(files[index]!, problem) })) };
+      return bundleOrProblems(files[index]!, source.fileName);
+    }),
+  );
+  const bundles = bundled.flatMap((result) => ('code' in result ? [result.code] : []));
+  const checks = new Map(prepareModules(bundles).map((prepared, index) => [bundles[index]!, prepared]));
+  return bundled.map((result, index) => {
+    if (!('code' in result)) return result;
+    const prepared = checks.get(result.code)!;
+    if (!('problems' in prepared)) return result;
+    const file = files[index]!;
     return { problems: prepared.problems.map((problem) => ({ file, message: describeCodeError(`${file} (bundled)`, problem) })) };
-  }
-  return bundle;
+  });
 }
 
 /**
@@ -113,10 +136,11 @@ async function buildOne(file: string, projectRoot: string): Promise<{ code: stri
  * every file if any fails; the bundles of failing files are removed so nothing stale is deployed.
  */
 export async function bundleResolvers(files: string[], options: { projectRoot: string; bundleDir: string }): Promise<Map<string, string>> {
-  const results = await Promise.all(files.map(async (file) => ({ file, result: await buildOne(file, options.projectRoot) })));
+  const results = await buildAll(files, options.projectRoot);
   const bundles = new Map<string, string>();
   const problems: ResolverBuildProblem[] = [];
-  for (const { file, result } of results) {
+  for (const [index, result] of results.entries()) {
+    const file = files[index]!;
     const output = resolverBundlePath(file, options);
     if ('problems' in result) {
       problems.push(...result.problems);

@@ -3,37 +3,48 @@
  * (./language-rules.ts), uses of the AppSync modules (./type-rules.ts) and the module's imports and
  * exports (./module-transform.ts). Code that passes comes back as a module factory ready to compile.
  *
- * The result depends on the text only, so it is cached by text: loading the same code again (a
- * server reload, a test suite) costs nothing.
+ * The result depends on the text only, so it is cached by the text's hash: loading the same code
+ * again (a server reload, a second local API in the same process) costs nothing. Checking many
+ * modules at once (`prepareModules`, as the build does) shares one TypeScript program among them.
  */
 import { createHash } from 'node:crypto';
+import type ts from 'typescript';
 import { lintResolver } from './language-rules.js';
 import { transformModule, type TransformedModule } from './module-transform.js';
 import { checkAppSyncUsage } from './type-rules.js';
-import { createModuleProgram, createSourceProgram, MODULE_FILE_NAME } from './typescript-program.js';
+import { createModulePrograms, createSourcePrograms } from './typescript-program.js';
 import type { CodeError } from './types.js';
 
 export type PreparedModule = TransformedModule | { problems: CodeError[] };
 
+/** The cache key of a text: its SHA-256. */
+export function textHash(text: string): string {
+  return createHash('sha256').update(text).digest('base64');
+}
+
 const prepared = new Map<string, PreparedModule>();
+
+/** Checks APPSYNC_JS modules (the code as sent to AppSync) and builds their factories, in order. */
+export function prepareModules(sources: readonly string[]): PreparedModule[] {
+  const keys = sources.map(textHash);
+  const unchecked = [...new Map(sources.map((source, index) => [keys[index]!, source])).entries()].filter(([key]) => !prepared.has(key));
+  if (unchecked.length > 0) {
+    const programs = createModulePrograms(unchecked.map(([, source]) => source));
+    unchecked.forEach(([key, source], index) => prepared.set(key, check(programs[index]!.program, programs[index]!.fileName, source)));
+  }
+  return keys.map((key) => prepared.get(key)!);
+}
 
 /** Checks an APPSYNC_JS module (the code as sent to AppSync) and builds its factory. */
 export function prepareModule(source: string): PreparedModule {
-  const key = createHash('sha256').update(source).digest('base64');
-  let result = prepared.get(key);
-  if (!result) {
-    result = check(source);
-    prepared.set(key, result);
-  }
-  return result;
+  return prepareModules([source])[0]!;
 }
 
-function check(source: string): PreparedModule {
-  const program = createModuleProgram(source);
-  const lintProblems = lintResolver(program, MODULE_FILE_NAME, source);
+function check(program: ts.Program, fileName: string, source: string): PreparedModule {
+  const lintProblems = lintResolver(program, fileName, source);
   if (lintProblems.some((problem) => problem.errorType === 'PARSER_ERROR')) return { problems: lintProblems };
-  const problems = [...lintProblems, ...checkAppSyncUsage(program)];
-  const transformed = transformModule(program.getSourceFile(MODULE_FILE_NAME)!);
+  const problems = [...lintProblems, ...checkAppSyncUsage(program, fileName)];
+  const transformed = transformModule(program.getSourceFile(fileName)!);
   if ('problems' in transformed) problems.push(...transformed.problems);
   if (problems.length > 0) return { problems: sortByLocation(problems) };
   return transformed;
@@ -46,15 +57,16 @@ function sortByLocation(problems: CodeError[]): CodeError[] {
 const linted = new Map<string, CodeError[]>();
 
 /**
- * Lints a resolver's TypeScript source (at build time, before bundling): language rules only.
- * Cached by file and text, so a rebuild re-lints only what changed.
+ * Lints resolvers' TypeScript sources (at build time, before bundling): language rules only. Answers
+ * each file's problems, in order. Cached by file and text, so a rebuild re-lints only what changed;
+ * what is left is linted with one program.
  */
-export function lintResolverSource(fileName: string, text: string): CodeError[] {
-  const key = `${fileName}\0${createHash('sha256').update(text).digest('base64')}`;
-  let problems = linted.get(key);
-  if (!problems) {
-    problems = lintResolver(createSourceProgram(fileName, text), fileName, text);
-    linted.set(key, problems);
+export function lintResolverSources(files: ReadonlyArray<{ fileName: string; text: string }>): CodeError[][] {
+  const keys = files.map(({ fileName, text }) => `${fileName}\0${textHash(text)}`);
+  const unlinted = new Map(files.filter((_, index) => !linted.has(keys[index]!)).map(({ fileName, text }) => [fileName, text]));
+  if (unlinted.size > 0) {
+    const programs = createSourcePrograms(unlinted);
+    for (const [fileName, text] of unlinted) linted.set(`${fileName}\0${textHash(text)}`, lintResolver(programs.get(fileName)!, fileName, text));
   }
-  return problems;
+  return keys.map((key) => linted.get(key)!);
 }

@@ -8,6 +8,7 @@
  * module that does not exist. Everything else TypeScript might say about plain JavaScript is
  * AppSync's business only as far as it was observed, which it was not.
  */
+import path from 'node:path';
 import ts from 'typescript';
 import { isAppSyncTypingsFile, MODULE_FILE_NAME } from './typescript-program.js';
 import type { CodeError } from './types.js';
@@ -43,16 +44,20 @@ function findNodeAt(sourceFile: ts.SourceFile, position: number): ts.Node | unde
   return ts.forEachChild(sourceFile, visit);
 }
 
-const formatHost: ts.FormatDiagnosticsHost = {
-  getCanonicalFileName: (fileName) => fileName,
-  getCurrentDirectory: () => '/',
-  getNewLine: () => '\n',
-};
+/** Formats relative to the module's own directory, so the module is always `code.js`, as on AppSync. */
+function formatHostFor(fileName: string): ts.FormatDiagnosticsHost {
+  return {
+    getCanonicalFileName: (name) => name,
+    getCurrentDirectory: () => path.posix.dirname(fileName),
+    getNewLine: () => '\n',
+  };
+}
 
-/** Checks the module of a module program (see ./typescript-program.ts). */
-export function checkAppSyncUsage(program: ts.Program): CodeError[] {
-  const sourceFile = program.getSourceFile(MODULE_FILE_NAME);
-  if (!sourceFile) throw new Error(`${MODULE_FILE_NAME} is missing from its program`);
+/** Checks the module `fileName` (by default the only one) of a module program (see ./typescript-program.ts). */
+export function checkAppSyncUsage(program: ts.Program, fileName = MODULE_FILE_NAME): CodeError[] {
+  const sourceFile = program.getSourceFile(fileName);
+  if (!sourceFile) throw new Error(`${fileName} is missing from its program`);
+  const formatHost = formatHostFor(fileName);
   return program
     .getSemanticDiagnostics(sourceFile)
     .filter(

@@ -12,6 +12,10 @@
  * - a *source program*: a resolver's TypeScript source on disk, resolved normally, for linting at
  *   build time.
  *
+ * Both come in batches too (`createModulePrograms`, `createSourcePrograms`): one program for all the
+ * files of a build, because most of a check's cost is the checker's work on the lib files and typings,
+ * which a shared program does once.
+ *
  * Parsed lib and typings files are cached for the life of the process: the first program costs
  * about half a second, later ones a few tens of milliseconds.
  */
@@ -71,21 +75,38 @@ function realPathOfVirtual(fileName: string): string | undefined {
   return undefined;
 }
 
-/** A program holding only `/code.js` (with `text`) and the AppSync typings. */
-export function createModuleProgram(text: string): ts.Program {
+/**
+ * Where module `index` of a batch lives. Each module is `code.js` in a directory of its own, so that a
+ * diagnostic formatted relative to that directory names it `code.js` as AppSync does, and the AppSync
+ * typings at `/node_modules` resolve the same from every directory. A batch of one is `/code.js`.
+ */
+function moduleFileName(index: number): string {
+  return index === 0 ? MODULE_FILE_NAME : `/${index}${MODULE_FILE_NAME}`;
+}
+
+/** A program holding `modules` (file name → text) and the AppSync typings. */
+function createModulesProgram(modules: ReadonlyMap<string, string>): ts.Program {
+  const moduleDirectories = new Set([...modules.keys()].map((fileName) => path.posix.dirname(fileName)));
   const real = ts.createCompilerHost(MODULE_OPTIONS, true);
   const host: ts.CompilerHost = {
     ...real,
     getCurrentDirectory: () => '/',
-    fileExists: (fileName) => fileName === MODULE_FILE_NAME || realPathOfVirtual(fileName) !== undefined && real.fileExists(realPathOfVirtual(fileName)!),
+    fileExists: (fileName) => modules.has(fileName) || (realPathOfVirtual(fileName) !== undefined && real.fileExists(realPathOfVirtual(fileName)!)),
     readFile: (fileName) => {
-      if (fileName === MODULE_FILE_NAME) return text;
+      const module = modules.get(fileName);
+      if (module !== undefined) return module;
       const realPath = realPathOfVirtual(fileName);
       return realPath === undefined ? undefined : real.readFile(realPath);
     },
     directoryExists: (directory) => {
       const realPath = realPathOfVirtual(directory);
-      return directory === '/' || directory === '/node_modules' || directory === '/node_modules/@aws-appsync' || (realPath !== undefined && ts.sys.directoryExists(realPath));
+      return (
+        directory === '/' ||
+        directory === '/node_modules' ||
+        directory === '/node_modules/@aws-appsync' ||
+        moduleDirectories.has(directory) ||
+        (realPath !== undefined && ts.sys.directoryExists(realPath))
+      );
     },
     getDirectories: () => [],
     realpath: (fileName) => fileName,
@@ -94,15 +115,64 @@ export function createModuleProgram(text: string): ts.Program {
       return content === undefined ? undefined : ts.createSourceFile(fileName, content, languageVersion, true);
     },
   };
-  return ts.createProgram({ rootNames: [MODULE_FILE_NAME, APPSYNC_GLOBALS_FILE], options: MODULE_OPTIONS, host: withSharedSourceFiles(host) });
+  return ts.createProgram({ rootNames: [...modules.keys(), APPSYNC_GLOBALS_FILE], options: MODULE_OPTIONS, host: withSharedSourceFiles(host) });
 }
 
-/** A program for a resolver's TypeScript source file on disk (`text` is its current content). */
-export function createSourceProgram(fileName: string, text: string): ts.Program {
+/** A program holding only `/code.js` (with `text`) and the AppSync typings. */
+export function createModuleProgram(text: string): ts.Program {
+  return createModulesProgram(new Map([[MODULE_FILE_NAME, text]]));
+}
+
+/** A program for resolver TypeScript source files on disk (`texts`: file name → current content). */
+function createSourcesProgram(texts: ReadonlyMap<string, string>): ts.Program {
   const host = ts.createCompilerHost(BASE_OPTIONS, true);
   const readFile = host.readFile.bind(host);
-  host.readFile = (name) => (name === fileName ? text : readFile(name));
-  return ts.createProgram({ rootNames: [fileName], options: BASE_OPTIONS, host: withSharedSourceFiles(host) });
+  host.readFile = (name) => texts.get(name) ?? readFile(name);
+  return ts.createProgram({ rootNames: [...texts.keys()], options: BASE_OPTIONS, host: withSharedSourceFiles(host) });
+}
+
+/** A program for one resolver's TypeScript source file on disk (`text` is its current content). */
+export function createSourceProgram(fileName: string, text: string): ts.Program {
+  return createSourcesProgram(new Map([[fileName, text]]));
+}
+
+/**
+ * Programs for many files at once, so that the lib files and typings are type-checked once instead of
+ * once per file (a program's checker costs far more than its parse). Files that are ES modules share
+ * one program: each has its own scope, so no file can change what another means. A script (no import
+ * or export) declares globals every other file of its program would see, so each script gets a
+ * program of its own, as it would alone. Answers, per root file name, the program that holds it.
+ */
+function partitionByModuleScope(fileNames: readonly string[], create: (fileNames: readonly string[]) => ts.Program): Map<string, ts.Program> {
+  const shared = create(fileNames);
+  const isScript = (fileName: string) => {
+    const sourceFile = shared.getSourceFile(fileName);
+    return sourceFile !== undefined && !ts.isExternalModule(sourceFile);
+  };
+  const scripts = fileNames.length > 1 ? fileNames.filter(isScript) : [];
+  if (scripts.length === 0) return new Map(fileNames.map((fileName) => [fileName, shared]));
+  const modules = fileNames.filter((fileName) => !scripts.includes(fileName));
+  const modulesProgram = modules.length > 0 ? create(modules) : undefined;
+  return new Map([
+    ...modules.map((fileName) => [fileName, modulesProgram!] as const),
+    ...scripts.map((fileName) => [fileName, create([fileName])] as const),
+  ]);
+}
+
+/**
+ * Module programs for a batch of modules: answers, for each text (in order), its file name and the
+ * program that holds it (see `partitionByModuleScope`).
+ */
+export function createModulePrograms(texts: readonly string[]): Array<{ fileName: string; program: ts.Program }> {
+  const fileNames = texts.map((_, index) => moduleFileName(index));
+  const textOf = new Map(fileNames.map((fileName, index) => [fileName, texts[index]!]));
+  const programs = partitionByModuleScope(fileNames, (names) => createModulesProgram(new Map(names.map((name) => [name, textOf.get(name)!]))));
+  return fileNames.map((fileName) => ({ fileName, program: programs.get(fileName)! }));
+}
+
+/** Source programs for many resolver source files (file name → current content). */
+export function createSourcePrograms(texts: ReadonlyMap<string, string>): Map<string, ts.Program> {
+  return partitionByModuleScope([...texts.keys()], (names) => createSourcesProgram(new Map(names.map((name) => [name, texts.get(name)!]))));
 }
 
 /** Whether a declaration comes from the AppSync typings (of a module program). */
