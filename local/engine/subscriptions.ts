@@ -3,8 +3,8 @@
  * subscription document, check the subscription field and its selection against the start's auth mode,
  * run the field's resolver once, then shape each published mutation value by the subscriber's selection.
  */
-import { execute, getArgumentValues, getNamedType } from 'graphql';
-import type { DocumentNode, ExecutionResult, FieldNode } from 'graphql';
+import { execute, getArgumentValues, getNamedType, getVariableValues } from 'graphql';
+import type { DocumentNode, ExecutionResult, FieldNode, OperationDefinitionNode } from 'graphql';
 import type { AuthContext } from '../auth/types.js';
 import { UnauthorizedFieldError } from '../errors.js';
 import type { ExtensionCalls } from '../runtime/types.js';
@@ -118,7 +118,7 @@ export async function startSubscription(
     }
     const binding = config.resolvers.get(`${subscriptionType.name}.${fieldName}`);
     if (binding === undefined) return { ok: true, subscription, extensions: { invalidations: [], cacheEvictions: [] } };
-    const args = getArgumentValues(fieldDefinition, fieldNode, variables.values);
+    const args = getArgumentValues(fieldDefinition, fieldNode, resolverVariables(config, operation, supplied, variables.values));
     const path = { prev: undefined, key: responseKey, typename: subscriptionType.name };
     const site = { fieldName, parentTypeName: subscriptionType.name, fieldNodes, fragments, path };
     const run = await context.resolve(binding, null, args, site);
@@ -155,6 +155,21 @@ export async function shapeSubscriptionPayload(
   const data = (result.data ?? null) as Record<string, unknown> | null;
   const errors = (result.errors ?? []).map((error) => formatExecutionError(error, config.schema));
   return errors.length === 0 ? { data } : { data, errors: sortPositionedErrors(errors) };
+}
+
+/**
+ * The variables the subscription resolver's arguments are read with: coerced by their types as graphql-js
+ * coerces them for queries and mutations (an AWSJSON variable reaches `ctx.args` parsed), keeping the
+ * explicit nulls `coerceVariables` adds for absent nullable variables.
+ */
+function resolverVariables(
+  config: EngineConfig,
+  operation: OperationDefinitionNode,
+  supplied: Record<string, unknown>,
+  executionValues: Record<string, unknown>,
+): Record<string, unknown> {
+  const coerced = getVariableValues(config.schema, operation.variableDefinitions ?? [], supplied);
+  return coerced.coerced ? { ...executionValues, ...coerced.coerced } : executionValues;
 }
 
 function startError(error: FieldResolutionError, path: string[], fieldNode: FieldNode): AppSyncGraphQLError {

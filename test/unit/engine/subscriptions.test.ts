@@ -59,6 +59,18 @@ describe('startSubscription', () => {
     });
   });
 
+  it('gives the resolver its arguments coerced from variables, AWSJSON parsed, as for queries (realtime §4.4-4.5)', async () => {
+    const code = fakeCode({ request: () => ({ payload: null }), response: () => null });
+    const sdl = `${SCHEMA_S}\nextend type Subscription { onJson(filter: AWSJSON, limit: Int, title: String): Post @aws_subscribe(mutations: ["addPost"]) }`;
+    const engine = engineFor(sdl, { resolvers: { 'Subscription.onJson': { kind: 'UNIT', dataSource: noneDataSource(), code } } });
+    const document = 'subscription J($f: AWSJSON, $n: Int, $t: String) { onJson(filter: $f, limit: $n, title: $t) { id } }';
+    const start = await engine.startSubscription(request(document, { variables: { f: '{"a":[1,2]}', n: 3 } }));
+    expect([start.ok && start.subscription.arguments, code.calls[0]?.ctx.arguments]).toEqual([
+      { filter: '{"a":[1,2]}', limit: 3 },
+      { filter: { a: [1, 2] }, limit: 3, title: null },
+    ]);
+  });
+
   it('fails at the resolver stage when the resolver rejects (realtime §4.4)', async () => {
     const code = fakeCode({ request: (_ctx, tools) => tools.unauthorized() });
     const engine = engineFor(SCHEMA_S, { resolvers: { 'Subscription.onAddPost': { kind: 'UNIT', dataSource: noneDataSource(), code } } });
