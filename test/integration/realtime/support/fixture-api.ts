@@ -12,6 +12,8 @@ import { post, startTestApi, type HttpAnswer, type TestApi } from '../../../supp
 
 export interface RealtimeFixture {
   api: TestApi;
+  /** What the server logged (dropped clients, undelivered events, …). */
+  logs: string[];
   pool: LocalUserPool;
   /** `127.0.0.1:<port>`: the HTTP GraphQL host the clients put in their auth headers (spec §1.1). */
   host: string;
@@ -19,9 +21,10 @@ export interface RealtimeFixture {
 }
 
 export async function startRealtimeFixture(realtime?: RealtimeSettingsInput): Promise<RealtimeFixture> {
-  const api = await startTestApi({ definition: realtimeFixture, ...(realtime ? { realtime } : {}), log: () => undefined });
+  const logs: string[] = [];
+  const api = await startTestApi({ definition: realtimeFixture, ...(realtime ? { realtime } : {}), log: (line) => logs.push(line) });
   const pool = await loadLocalUserPool(api.dataDir);
-  return { api, pool, host: new URL(api.url).host, close: () => api.close() };
+  return { api, logs, pool, host: new URL(api.url).host, close: () => api.close() };
 }
 
 /** API key header object (spec §2.3). */
