@@ -41,11 +41,13 @@ export function response(ctx: Context) {
 }
 
 function groupBy<T extends Record<string, any>>(items: T[], field: string): Record<string, T[]> {
-  return items.reduce((groups: Record<string, T[]>, item) => {
+  const groups: Record<string, T[]> = {};
+  items.forEach((item) => {
     const key = item[field];
-    groups[key] = [...(groups[key] ?? []), item];
-    return groups;
-  }, {});
+    if (!groups[key]) groups[key] = [];
+    groups[key].push(item);
+  });
+  return groups;
 }
 
 /** Columns are few: an insertion into the sorted list (AppSync refuses a comparator passed to sort). */
