@@ -8,13 +8,16 @@
  * A file only builds if AppSync would accept it: its TypeScript source is linted with the AppSync
  * rules (positions in the file people edit), and the bundle is checked as AppSync checks code at
  * creation (./../runtime/module-check.ts). Every problem of every file is reported at once.
+ * The checks' verdicts are kept in the bundle directory (./check-cache.ts): a rebuild with unchanged
+ * sources, in this process or the next, does not check again.
  */
 import { build, type Message } from 'esbuild';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { MAX_CODE_LENGTH } from '../runtime/evaluator.js';
-import { lintResolverSources, prepareModules } from '../runtime/module-check.js';
+import { lintResolverSources, prepareModules, type VerdictStore } from '../runtime/module-check.js';
 import type { CodeError } from '../runtime/types.js';
+import { DiskVerdictStore } from './check-cache.js';
 
 /** The modules AppSync provides: imported at run time, never bundled. */
 const APPSYNC_MODULES = ['@aws-appsync/utils', '@aws-appsync/utils/dynamodb'];
@@ -107,10 +110,10 @@ async function bundleOrProblems(file: string, fileName: string): Promise<BuildRe
  * problems. Each step takes all the files at once, so that the sources are linted with one TypeScript
  * program and the bundles checked with another.
  */
-async function buildAll(files: string[], projectRoot: string): Promise<BuildResult[]> {
+async function buildAll(files: string[], projectRoot: string, store: VerdictStore): Promise<BuildResult[]> {
   const sources = await Promise.all(files.map((file) => readSource(file, projectRoot)));
   const readable = sources.flatMap((source) => ('problems' in source ? [] : [source]));
-  const lintProblems = new Map(lintResolverSources(readable).map((problems, index) => [readable[index]!, problems]));
+  const lintProblems = new Map(lintResolverSources(readable, store).map((problems, index) => [readable[index]!, problems]));
   const bundled = await Promise.all(
     sources.map(async (source, index): Promise<BuildResult> => {
       if ('problems' in source) return source;
@@ -120,7 +123,7 @@ async function buildAll(files: string[], projectRoot: string): Promise<BuildResu
     }),
   );
   const bundles = bundled.flatMap((result) => ('code' in result ? [result.code] : []));
-  const checks = new Map(prepareModules(bundles).map((prepared, index) => [bundles[index]!, prepared]));
+  const checks = new Map(prepareModules(bundles, store).map((prepared, index) => [bundles[index]!, prepared]));
   return bundled.map((result, index) => {
     if (!('code' in result)) return result;
     const prepared = checks.get(result.code)!;
@@ -136,7 +139,9 @@ async function buildAll(files: string[], projectRoot: string): Promise<BuildResu
  * every file if any fails; the bundles of failing files are removed so nothing stale is deployed.
  */
 export async function bundleResolvers(files: string[], options: { projectRoot: string; bundleDir: string }): Promise<Map<string, string>> {
-  const results = await buildAll(files, options.projectRoot);
+  const store = DiskVerdictStore.open(options.bundleDir);
+  const results = await buildAll(files, options.projectRoot, store);
+  await store.save();
   const bundles = new Map<string, string>();
   const problems: ResolverBuildProblem[] = [];
   for (const [index, result] of results.entries()) {

@@ -175,6 +175,16 @@ export function createSourcePrograms(texts: ReadonlyMap<string, string>): Map<st
   return partitionByModuleScope([...texts.keys()], (names) => createSourcesProgram(new Map(names.map((name) => [name, texts.get(name)!]))));
 }
 
+/** The files of `program` that belong to the project (not the lib files, not installed packages). */
+export function projectFilesOf(program: ts.Program): string[] {
+  return program.getSourceFiles().flatMap(({ fileName }) => (isShareable(fileName) ? [] : [fileName]));
+}
+
+/** `text` parsed as the module `/code.js`, as a module program parses it (for code already checked). */
+export function parseModule(text: string): ts.SourceFile {
+  return ts.createSourceFile(MODULE_FILE_NAME, text, MODULE_OPTIONS.target!, true);
+}
+
 /** Whether a declaration comes from the AppSync typings (of a module program). */
 export function isAppSyncTypingsFile(fileName: string): boolean {
   return fileName.startsWith(`${VIRTUAL_PACKAGE_DIR}/`);
