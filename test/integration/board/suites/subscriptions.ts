@@ -7,6 +7,9 @@
  * mutation before answering it, so when a later change is the next frame, the earlier one sent nothing.
  */
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { LOCAL_FUNCTION_PRINCIPAL } from '../../../../local/app.js';
+import { signedHeaders } from '../../../fixtures/auth/sigv4-client.js';
+import { post } from '../../../support/local-api.js';
 import { headerProtocol, RawRealtimeClient, type Frame } from '../../realtime/support/raw-client.js';
 import type { BoardApi, User } from '../support/board-api.js';
 import {
@@ -18,6 +21,7 @@ import {
   COLUMN_FIELDS,
   COMMENT_FIELDS,
   DELETE_CARD,
+  failed,
   INVITE,
   MEMBER_FIELDS,
   MOVE_CARD,
@@ -137,6 +141,26 @@ export function subscriptionsSuite(app: () => BoardApi): void {
       // appsync-realtime.md §4.4: an error raised by the subscription resolver refuses the start with an error frame.
       watcher.start('spy', ON_MEMBERSHIP, { userId: alice.id }, auth(carol));
       expect(await watcher.nextMessage()).toEqual(refused('spy', 'onMembershipChanged'));
+    });
+  });
+
+  describe('server-side events', () => {
+    const PUBLISH_CARD = `mutation Publish($card: CardInput!) { publishCardChanged(card: $card) { ${CARD_FIELDS} } }`;
+
+    it('are published with SigV4 (IAM) to the subscribers; a user cannot publish', async () => {
+      const board = await boardOf(app(), alice, [[bob, 'VIEWER']]);
+      const card = await cardOn(app(), alice, board);
+      const watcher = await connect(bob);
+      const id = await subscribe(watcher, bob, ON_CARD, { boardId: board.id });
+
+      const event = { ...card, title: 'Announced by a function', version: 2, lastChange: 'UPDATED' };
+      expect(await app().gql(alice, PUBLISH_CARD, { card: event })).toEqual(failed(PUBLISH_CARD, 'publishCardChanged', 'Unauthorized', 'Not Authorized to access publishCardChanged on type Mutation'));
+      const body = JSON.stringify({ query: PUBLISH_CARD, variables: { card: event } });
+      const credentials = { accessKeyId: LOCAL_FUNCTION_PRINCIPAL.accessKeyId, secretAccessKey: LOCAL_FUNCTION_PRINCIPAL.secretAccessKey };
+      const headers = await signedHeaders({ credentials, signingDate: new Date(), host: new URL(app().api.url).host, body });
+      const published = await post(app().api.url, body, headers);
+      expect([published.status, published.body]).toEqual([200, { data: { publishCardChanged: event } }]);
+      expect(await watcher.nextMessage()).toEqual(data(id, 'onCardChanged', event));
     });
   });
 
