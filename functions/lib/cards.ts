@@ -194,6 +194,7 @@ export async function deleteCard(context: CardsContext, input: DeleteCardInput):
     KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
     ExpressionAttributeValues: { ':pk': boardPk(boardId), ':prefix': commentSkPrefix(deleted.id) },
     ProjectionExpression: 'PK, SK',
+    ConsistentRead: true,
   });
   await table.deleteAll(comments);
   await announceColumns(context, boardId, [deleted.columnId]);

@@ -2,11 +2,15 @@
  * Deleting a board and everything under it (its partition: columns, cards, comments, positions,
  * activity, memberships) in batches, resumably:
  *
- * 1. the board is marked DELETING (writes that check the board's status stop; a new deletion resumes);
- * 2. the partition is read page by page and deleted 25 items at a time, except the board item and the
- *    caller's membership, which keep the board deletable by them if the work is interrupted; every
- *    ended membership is announced to its member;
- * 3. last, the caller's membership and the board item go together in one transaction.
+ * 1. the board is marked DELETING;
+ * 2. the other members' memberships go first, so that nobody else can write to the board any more
+ *    (every board-scoped resolver starts by reading the caller's membership); each ended membership is
+ *    announced to its member;
+ * 3. the partition is swept page by page (strongly consistent reads) and deleted 25 items at a time,
+ *    except the board item and the caller's membership, which keep the board deletable by them if the
+ *    work is interrupted; the sweep repeats until it finds nothing, which also catches a write that was
+ *    already under way when the memberships went;
+ * 4. last, the caller's membership and the board item go together in one transaction.
  *
  * When the invocation runs short of time the work stops between pages and the board is answered as
  * DELETING; calling deleteBoard again continues where it stopped (what is gone stays gone).
@@ -39,24 +43,12 @@ export async function deleteBoard(context: CascadeContext, boardId: string): Pro
   if (!board) throw new NotFoundError(`Board ${boardId} does not exist.`);
   const deleting = board.status === 'DELETING' ? board : await markDeleting(context, board);
   const kept = new Set([META_SK, memberSk(actorId)]);
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    if (context.remainingMs() < (context.reserveMs ?? 3000)) return boardView(deleting);
-    const page = await table.queryPage<PartitionItem>(
-      {
-        KeyConditionExpression: 'PK = :pk',
-        ExpressionAttributeValues: { ':pk': boardPk(boardId) },
-        ProjectionExpression: 'PK, SK, #type, boardId, userId, #role, invitedBy, joinedAt, updatedAt, lastChange',
-        ExpressionAttributeNames: { '#type': 'type', '#role': 'role' },
-        Limit: context.pageSize ?? 100,
-      },
-      startKey,
-    );
-    const doomed = page.items.filter((item) => !kept.has(item.SK));
-    await table.deleteAll(doomed);
-    await announceEndedMemberships(context, doomed.filter((item) => item.type === 'MEMBER') as MemberItem[]);
-    startKey = page.nextKey;
-  } while (startKey);
+  if ((await sweepPartition(context, boardId, kept, 'MEMBER#')) === OUT_OF_TIME) return boardView(deleting);
+  for (let sweep = 0; sweep < MAX_SWEEPS; sweep += 1) {
+    const deleted = await sweepPartition(context, boardId, kept);
+    if (deleted === OUT_OF_TIME) return boardView(deleting);
+    if (deleted === 0) break;
+  }
 
   const caller = await table.member(boardId, actorId);
   const outcome = await table.transact({
@@ -66,6 +58,39 @@ export async function deleteBoard(context: CascadeContext, boardId: string): Pro
   if (!outcome.committed) throw new Error(`deleteBoard: the final transaction was cancelled (${JSON.stringify(outcome.failed)})`);
   if (caller) await announceEndedMemberships(context, [caller]);
   return { ...boardView(deleting), status: 'DELETED', updatedAt: context.now() };
+}
+
+/** Sweeps of the whole partition at most: each one that still found something is followed by another. */
+const MAX_SWEEPS = 4;
+const OUT_OF_TIME = 'out of time';
+
+/**
+ * Deletes every item of the partition (or of its keys starting with `prefix`) but the `kept` ones, page by
+ * page; answers how many it deleted, or that time ran short.
+ */
+async function sweepPartition(context: CascadeContext, boardId: string, kept: Set<string>, prefix?: string): Promise<number | typeof OUT_OF_TIME> {
+  let deleted = 0;
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    if (context.remainingMs() < (context.reserveMs ?? 3000)) return OUT_OF_TIME;
+    const page = await context.table.queryPage<PartitionItem>(
+      {
+        KeyConditionExpression: prefix ? 'PK = :pk AND begins_with(SK, :prefix)' : 'PK = :pk',
+        ExpressionAttributeValues: { ':pk': boardPk(boardId), ...(prefix ? { ':prefix': prefix } : {}) },
+        ProjectionExpression: 'PK, SK, #type, boardId, userId, #role, invitedBy, joinedAt, updatedAt, lastChange',
+        ExpressionAttributeNames: { '#type': 'type', '#role': 'role' },
+        ConsistentRead: true,
+        Limit: context.pageSize ?? 100,
+      },
+      startKey,
+    );
+    const doomed = page.items.filter((item) => !kept.has(item.SK));
+    await context.table.deleteAll(doomed);
+    await announceEndedMemberships(context, doomed.filter((item) => item.type === 'MEMBER') as MemberItem[]);
+    deleted += doomed.length;
+    startKey = page.nextKey;
+  } while (startKey);
+  return deleted;
 }
 
 async function markDeleting(context: CascadeContext, board: BoardItem): Promise<BoardItem> {

@@ -2,8 +2,7 @@
  * The board's vocabulary, as the GraphQL schema (`schema/schema.graphql`) spells its enums.
  */
 
-export const ROLES = ['OWNER', 'EDITOR', 'VIEWER'] as const;
-export type Role = (typeof ROLES)[number];
+export type Role = 'OWNER' | 'EDITOR' | 'VIEWER';
 
 export type ChangeType = 'CREATED' | 'UPDATED' | 'MOVED' | 'DELETED';
 
@@ -23,7 +22,3 @@ export type ActivityAction =
   | 'MEMBER_INVITED'
   | 'ROLE_CHANGED'
   | 'MEMBER_REMOVED';
-
-export function isRole(value: unknown): value is Role {
-  return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
-}

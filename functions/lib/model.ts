@@ -13,19 +13,13 @@
  * column by position in the base table: they give strongly consistent neighbour look-ups and, being
  * keys, make two cards with the same position in one column impossible.
  *
- * Indexes: `byUser` (GSI1, memberships of a user: "my boards"), `byAssignee` (GSI2, sparse: assigned
- * cards by due date), `byCard` (GSI3, keys only: a card's board from its id).
+ * Indexes (infra/definition.ts): `byUser` (GSI1, memberships of a user: "my boards"), `byAssignee`
+ * (GSI2, sparse: assigned cards by due date), `byCard` (GSI3, keys only: a card's board from its id).
  */
 import type { ActivityAction, BoardStatus, ChangeType, Role } from './domain.js';
 
-export const BOARD_INDEXES = {
-  byUser: 'byUser',
-  byAssignee: 'byAssignee',
-  byCard: 'byCard',
-} as const;
-
 /** Activity items expire after this long (the table's TTL attribute is `expiresAt`). */
-export const ACTIVITY_RETENTION_SECONDS = 180 * 24 * 3600;
+const ACTIVITY_RETENTION_SECONDS = 180 * 24 * 3600;
 
 export const boardPk = (boardId: string): string => `BOARD#${boardId}`;
 export const META_SK = 'META';
@@ -34,8 +28,7 @@ export const columnSk = (columnId: string): string => `COLUMN#${columnId}`;
 export const cardSk = (cardId: string): string => `CARD#${cardId}`;
 /** All comments of a card share this prefix (and sort right after the card). */
 export const commentSkPrefix = (cardId: string): string => `CARD#${cardId}#COMMENT#`;
-export const commentSk = (cardId: string, commentId: string): string => `${commentSkPrefix(cardId)}${commentId}`;
-export const activitySk = (activityId: string): string => `ACTIVITY#${activityId}`;
+const activitySk = (activityId: string): string => `ACTIVITY#${activityId}`;
 /** All position entries of a column share this prefix. */
 export const positionSkPrefix = (columnId: string): string => `POS#${columnId}#`;
 export const positionSk = (columnId: string, position: string): string => `${positionSkPrefix(columnId)}${position}`;

@@ -8,12 +8,6 @@
 import type { Role } from './domain.js';
 import { ForbiddenError } from './errors.js';
 
-const RANK: Record<Role, number> = { VIEWER: 1, EDITOR: 2, OWNER: 3 };
-
-export function hasAtLeast(actual: Role, required: Role): boolean {
-  return RANK[actual] >= RANK[required];
-}
-
 /** An OWNER invites anyone, an EDITOR invites EDITORs and VIEWERs, a VIEWER invites no one. */
 export function assertMayInvite(inviterRole: Role, role: Role): void {
   if (inviterRole === 'VIEWER') throw new ForbiddenError('A VIEWER cannot invite members.');

@@ -4,7 +4,7 @@
  */
 import { InvalidInputError } from './errors.js';
 
-export const LIMITS = {
+const LIMITS = {
   titleLength: 200,
   descriptionLength: 4000,
   labels: 10,

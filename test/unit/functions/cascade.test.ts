@@ -76,6 +76,15 @@ describe('deleteBoard', () => {
     expect(await fixture.partition(boardId)).toEqual([]);
   });
 
+  it('ends the other memberships first, so that nobody else can write to the board while it goes', async () => {
+    let pages = 0;
+    expect(await deleteBoard(context(() => (pages++ < 1 ? 60_000 : 0)), boardId)).toEqual(board('DELETING'));
+    const left = await fixture.partition(boardId);
+    expect(left.filter((item) => item.type === 'MEMBER').map((item) => item.SK)).toEqual(['MEMBER#owner']);
+    expect(left.length).toBe(1 + 1 + 3 + 24 * 3 + 10);
+    expect(events.memberships.map((member) => member.userId).sort()).toEqual(['editor', 'viewer']);
+  });
+
   it('answers NotFound for a board that is not there (any more)', async () => {
     await deleteBoard(context(() => 60_000), boardId);
     await expect(deleteBoard(context(() => 60_000), boardId)).rejects.toEqual(new NotFoundError(`Board ${boardId} does not exist.`));

@@ -1,20 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Role } from '../../../functions/lib/domain.js';
 import { ForbiddenError } from '../../../functions/lib/errors.js';
-import { assertMayChangeRoles, assertMayInvite, assertMayRemove, hasAtLeast, ownerCountChange } from '../../../functions/lib/roles.js';
+import { assertMayChangeRoles, assertMayInvite, assertMayRemove, ownerCountChange } from '../../../functions/lib/roles.js';
 
 const ROLES: Role[] = ['OWNER', 'EDITOR', 'VIEWER'];
-
-describe('hasAtLeast', () => {
-  it('ranks OWNER above EDITOR above VIEWER', () => {
-    const table = ROLES.map((actual) => ROLES.map((required) => hasAtLeast(actual, required)));
-    expect(table).toEqual([
-      [true, true, true],
-      [false, true, true],
-      [false, false, true],
-    ]);
-  });
-});
 
 describe('assertMayInvite', () => {
   it('lets an OWNER invite anyone and an EDITOR invite EDITORs and VIEWERs', () => {
