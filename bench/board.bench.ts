@@ -73,6 +73,9 @@ class CapacityProxy {
   }
 
   async listen(): Promise<string> {
+    // Never close an idle connection before its client does (a client reusing it would see a hang-up).
+    this.server.keepAliveTimeout = 10 * 60_000;
+    this.server.headersTimeout = this.server.keepAliveTimeout + 1000;
     await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
     return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
   }
@@ -94,11 +97,14 @@ class CapacityProxy {
     let body: Buffer = await readAll(incoming);
     if (CAPACITY_APIS.has(api)) body = Buffer.from(JSON.stringify({ ...JSON.parse(body.toString('utf8')), ReturnConsumedCapacity: 'TOTAL' }));
     const headers = { ...incoming.headers, 'content-length': String(body.length) };
-    const answer = await new Promise<IncomingMessage>((resolve, reject) => {
-      const outgoing = request({ host: this.target.hostname, port: this.target.port, path: incoming.url, method: incoming.method, headers, agent: this.agent }, resolve);
-      outgoing.on('error', reject);
-      outgoing.end(body);
-    });
+    const send = () =>
+      new Promise<IncomingMessage>((resolve, reject) => {
+        const outgoing = request({ host: this.target.hostname, port: this.target.port, path: incoming.url, method: incoming.method, headers, agent: this.agent }, resolve);
+        outgoing.on('error', reject);
+        outgoing.end(body);
+      });
+    // A kept-alive connection DynamoDB Local has just closed fails at once: send again on a fresh one.
+    const answer = await send().catch(send);
     const answerBody = await readAll(answer);
     if (api) this.count(api, answerBody);
     return { status: answer.statusCode ?? 500, headers: answer.headers as Record<string, string | string[]>, body: answerBody };
