@@ -7,11 +7,18 @@
  * constructor". Browsers (through a bundler) get the ES module builds, where that import works.
  * `process.getBuiltinModule` exists only in Node (>= 20.16), so browser bundles never reach for
  * `node:module`.
+ *
+ * In browsers, the subscription link's real-time handshake needs a `Buffer` (see browser-buffer.ts).
  */
 import type * as AuthLinkModule from 'aws-appsync-auth-link';
 import type * as SubscriptionLinkModule from 'aws-appsync-subscription-link';
+import { browserBuffer } from './browser-buffer.js';
 
 const nodeRequire = globalThis.process?.getBuiltinModule?.('node:module')?.createRequire(import.meta.url);
+
+if (nodeRequire === undefined && !('Buffer' in globalThis)) {
+  Object.assign(globalThis, { Buffer: browserBuffer });
+}
 
 const authLinkModule: typeof AuthLinkModule = nodeRequire ? nodeRequire('aws-appsync-auth-link') : await import('aws-appsync-auth-link');
 const subscriptionLinkModule: typeof SubscriptionLinkModule = nodeRequire
@@ -20,4 +27,3 @@ const subscriptionLinkModule: typeof SubscriptionLinkModule = nodeRequire
 
 export const { createAuthLink } = authLinkModule;
 export const { createSubscriptionHandshakeLink, CONTROL_EVENTS_KEY } = subscriptionLinkModule;
-export type { AuthOptions as LinkAuthOptions } from 'aws-appsync-auth-link';

@@ -2,9 +2,8 @@
  * How a client authenticates: the three AppSync auth modes the SDK offers
  * (appsync-graphql-engine.md §3). aws-appsync-auth-link adds the headers of HTTP requests and
  * aws-appsync-subscription-link those of the real-time handshake and of each subscription, both from
- * the same settings.
+ * the same settings, which they accept as they are.
  */
-import type { LinkAuthOptions } from './appsync-links.js';
 
 /** AWS credentials for SigV4 (an IAM user's keys, or temporary credentials with their session token). */
 export interface AwsCredentials {
@@ -35,8 +34,3 @@ export interface IamAuth {
 }
 
 export type ClientAuth = ApiKeyAuth | CognitoUserPoolsAuth | IamAuth;
-
-/** The links' form of the same settings (their typings spell the mode with an enum). */
-export function linkAuthOptions(auth: ClientAuth): LinkAuthOptions {
-  return auth as LinkAuthOptions;
-}

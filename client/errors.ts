@@ -92,38 +92,34 @@ function parseJson(text: string): unknown {
 }
 
 /**
- * aws-appsync-subscription-link reports an `error` frame of the real-time protocol as one GraphQL
- * error whose message is `Connection failed: <the frame's payload as JSON>` (appsync-realtime.md §7);
- * the payload is `{ errors: [...] }` in AppSync's shape (§3.3), so the AppSync errors are recovered.
+ * aws-appsync-subscription-link fails a subscription by erroring its observer with a plain
+ * `{ errors: [{ message }] }` object (Apollo wraps it in an `UnconventionalError`). For an `error` frame
+ * of the real-time protocol the message is `Connection failed: <the frame's payload as JSON>`
+ * (appsync-realtime.md §3.3, §7), a payload of AppSync errors; other messages are the link's own
+ * ("Timeout disconnect", "Connection closed", "Subscription timeout …").
  */
 const REALTIME_ERROR_PREFIX = 'Connection failed: ';
 
-function realtimeFrameErrors(entries: readonly unknown[]): unknown[] | undefined {
-  const [first] = entries;
+function subscriptionLinkFailure(error: UnconventionalError): unknown {
+  const [first] = errorsOfBody(error.cause) ?? [];
   const message = (first as { message?: unknown } | undefined)?.message;
-  if (typeof message !== 'string' || !message.startsWith(REALTIME_ERROR_PREFIX)) return undefined;
-  return errorsOfBody(parseJson(message.slice(REALTIME_ERROR_PREFIX.length)));
+  if (typeof message !== 'string') return error;
+  const frameErrors = message.startsWith(REALTIME_ERROR_PREFIX) ? errorsOfBody(parseJson(message.slice(REALTIME_ERROR_PREFIX.length))) : undefined;
+  return frameErrors ? new AppSyncError(frameErrors.map(errorEntry), { cause: error }) : new Error(message, { cause: error });
 }
 
 /**
- * The error an operation failed with, as the SDK reports it: AppSync's errors become an
- * `AppSyncError`; anything else (the network is down, the server is not AppSync) is returned unchanged.
+ * The error an operation failed with, as the SDK reports it: AppSync's errors become an `AppSyncError`
+ * (GraphQL errors of a response or of a subscription event, a request refused with an HTTP error
+ * status, a subscription refused by the real-time endpoint); anything else (the network is down, the
+ * WebSocket closed, the server is not AppSync) is an ordinary error.
  */
 export function toAppSyncError(error: unknown): unknown {
-  if (error instanceof AppSyncError) return error;
-  if (CombinedGraphQLErrors.is(error)) {
-    const entries = realtimeFrameErrors(error.errors) ?? error.errors;
-    return new AppSyncError(entries.map(errorEntry), { cause: error });
-  }
+  if (CombinedGraphQLErrors.is(error)) return new AppSyncError(error.errors.map(errorEntry), { cause: error });
   if (ServerError.is(error)) {
     const entries = errorsOfBody(parseJson(error.bodyText));
     return entries ? new AppSyncError(entries.map(errorEntry), { statusCode: error.statusCode, cause: error }) : error;
   }
-  if (UnconventionalError.is(error)) {
-    // The subscription link errors its observer with a plain `{ errors: [...] }` object, which Apollo
-    // wraps; its entries are either a real-time error frame or the link's own connection failures.
-    const entries = errorsOfBody(error.cause);
-    if (entries) return new AppSyncError((realtimeFrameErrors(entries) ?? entries).map(errorEntry), { cause: error });
-  }
+  if (UnconventionalError.is(error)) return subscriptionLinkFailure(error);
   return error;
 }

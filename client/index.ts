@@ -12,6 +12,7 @@ import type { ResultOf, TypedDocumentNode, VariablesOf } from '@graphql-typed-do
 import type { DocumentNode } from 'graphql';
 import type { ClientAuth } from './auth.js';
 import { mutations, queries, subscriptions } from './operation-map.js';
+import { regionOf } from './region.js';
 import { createTransport, type ActiveSubscription, type SubscriptionObserver, type Transport, type Variables } from './transport.js';
 
 export { AppSyncError, isAppSyncError, type AppSyncErrorEntry } from './errors.js';
@@ -86,12 +87,4 @@ function subscriptionFunctions(map: Record<string, DocumentNode>, transport: Tra
       },
     ]),
   );
-}
-
-/** `https://<id>.appsync-api.<region>.amazonaws.com/graphql` names its region. */
-const APPSYNC_URL_REGION = /^https:\/\/\w+\.appsync-api\.([a-z0-9-]+)\.amazonaws\.com(\.cn)?\//i;
-const LOCAL_REGION = 'us-east-1';
-
-function regionOf(url: string): string {
-  return APPSYNC_URL_REGION.exec(url)?.[1] ?? LOCAL_REGION;
 }

@@ -9,7 +9,7 @@
 import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from '@apollo/client';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { createAuthLink, createSubscriptionHandshakeLink } from './appsync-links.js';
-import { linkAuthOptions, type ClientAuth } from './auth.js';
+import type { ClientAuth } from './auth.js';
 import { toAppSyncError } from './errors.js';
 import { subscriptionStartedLink, type SubscriptionStartedContext } from './subscription-started-link.js';
 
@@ -61,7 +61,7 @@ export interface Transport {
 }
 
 export function createTransport({ url, region, auth }: TransportOptions): Transport {
-  const linkOptions = { url, region, auth: linkAuthOptions(auth) };
+  const linkOptions = { url, region, auth };
   // The AWS links are typed against Apollo Client 3's ApolloLink; at run time they are Apollo 4 links.
   const authLink = createAuthLink(linkOptions) as unknown as ApolloLink;
   const transportLink = createSubscriptionHandshakeLink(linkOptions, new HttpLink({ uri: url }) as never) as unknown as ApolloLink;
