@@ -52,7 +52,7 @@ type SubscriptionFunctions<TMap> = { [K in keyof TMap]: SubscriptionFunction<TMa
 export type LiveboardClient = OperationFunctions<typeof queries> &
   OperationFunctions<typeof mutations> &
   SubscriptionFunctions<typeof subscriptions> & {
-    /** Stops the client: active subscriptions end and the WebSocket closes. */
+    /** Stops the client: its active subscriptions are unsubscribed (the WebSocket closes after the last). */
     close(): void;
   };
 

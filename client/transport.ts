@@ -6,7 +6,7 @@
  *
  * No caching: every call goes to the API (`no-cache`) and answers exactly what AppSync answered.
  */
-import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from '@apollo/client';
+import { ApolloClient, ApolloLink, InMemoryCache } from '@apollo/client';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { createAuthLink, createSubscriptionHandshakeLink } from './appsync-links.js';
 import type { ClientAuth } from './auth.js';
@@ -56,15 +56,17 @@ export interface Transport {
     variables: TVariables,
     observer: SubscriptionObserver<TData>,
   ): ActiveSubscription;
-  /** Stops the client; active subscriptions end. */
+  /** Stops the client: its active subscriptions are unsubscribed (the WebSocket closes after the last). */
   close(): void;
 }
 
 export function createTransport({ url, region, auth }: TransportOptions): Transport {
   const linkOptions = { url, region, auth };
-  // The AWS links are typed against Apollo Client 3's ApolloLink; at run time they are Apollo 4 links.
+  // The links' typings name the CommonJS declarations of Apollo's ApolloLink (and in Node they are built
+  // on its CommonJS build, see appsync-links.ts): the same Apollo 4 links to ApolloLink.from.
   const authLink = createAuthLink(linkOptions) as unknown as ApolloLink;
-  const transportLink = createSubscriptionHandshakeLink(linkOptions, new HttpLink({ uri: url }) as never) as unknown as ApolloLink;
+  // Subscriptions over the real-time endpoint, everything else over HTTP (its own HttpLink on `url`).
+  const transportLink = createSubscriptionHandshakeLink(linkOptions) as unknown as ApolloLink;
   const apollo = new ApolloClient({
     link: ApolloLink.from([subscriptionStartedLink(), authLink, transportLink]),
     cache: new InMemoryCache(),
@@ -72,6 +74,9 @@ export function createTransport({ url, region, auth }: TransportOptions): Transp
     // the SigV4 signature of IAM requests; AppSync does not use that extension.
     enhancedClientAwareness: { transport: false },
   });
+
+  /** Active subscriptions, for `close` (each leaves the set when it ends). */
+  const active = new Set<{ unsubscribe(): void }>();
 
   /** The data of a result, or its errors as an `AppSyncError`. */
   const dataOf = <TData>(result: { data?: TData | undefined; error?: unknown }): TData => {
@@ -111,8 +116,13 @@ export function createTransport({ url, region, auth }: TransportOptions): Transp
           error: reportError,
           complete: () => observer.complete?.(),
         });
+      active.add(subscription);
+      subscription.add(() => active.delete(subscription));
       return Object.assign(() => subscription.unsubscribe(), { started });
     },
-    close: () => apollo.stop(),
+    close: () => {
+      for (const subscription of [...active]) subscription.unsubscribe();
+      apollo.stop();
+    },
   };
 }

@@ -12,7 +12,6 @@ import {
   AppSyncError,
   createClient,
   isAppSyncError,
-  type ActiveSubscription,
   type BoardFieldsFragment,
   type CardFieldsFragment,
   type LiveboardClient,
@@ -32,7 +31,6 @@ let api: TestApi;
 let pool: LocalUserPool;
 let alice: LiveboardClient;
 let bob: LiveboardClient;
-const subscriptions: ActiveSubscription[] = [];
 
 beforeAll(async () => {
   api = await startTestApi({ definition });
@@ -43,17 +41,10 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  for (const unsubscribe of subscriptions) unsubscribe();
   alice?.close();
   bob?.close();
   await api?.close();
 });
-
-/** Keeps the subscription for clean-up and waits until AppSync acknowledged it. */
-async function subscribed(subscription: ActiveSubscription): Promise<void> {
-  subscriptions.push(subscription);
-  await subscription.started;
-}
 
 /** An SDK error as a plain object, to compare whole (its message is not an enumerable property). */
 function errorFields(error: unknown): object {
@@ -95,7 +86,7 @@ describe('a board shared by two users, through the SDK', () => {
     bobId = bobUser.id;
     expect(bobUser).toEqual({ __typename: 'User', id: bobId, username: 'bob', email: 'bob@example.com' });
     bobsMemberships = inbox();
-    await subscribed(bob.onMembershipChanged({ userId: bobId }, bobsMemberships.observer));
+    await bob.onMembershipChanged({ userId: bobId }, bobsMemberships.observer).started;
 
     board = (await alice.createBoard({ input: { name: 'Launch', description: 'Everything for the launch' } }))!;
     expect(board).toEqual({
@@ -135,8 +126,8 @@ describe('a board shared by two users, through the SDK', () => {
     [todoColumnId, doingColumnId] = columns.map((column) => column.id) as [string, string];
     bobsCards = inbox();
     alicesCards = inbox();
-    await subscribed(bob.onCardChanged({ boardId: board.id }, bobsCards.observer));
-    await subscribed(alice.onCardChanged({ boardId: board.id }, alicesCards.observer));
+    await bob.onCardChanged({ boardId: board.id }, bobsCards.observer).started;
+    await alice.onCardChanged({ boardId: board.id }, alicesCards.observer).started;
 
     created = (await alice.createCard({ input: { boardId: board.id, columnId: todoColumnId, title: 'Write the SDK guide' } }))!;
     expect(created).toEqual({
@@ -267,9 +258,7 @@ describe('the other auth modes, and requests AppSync refuses', () => {
     try {
       const refusedBoard = await alice.createBoard({ input: { name: 'Private' } });
       const carolsCards = inbox<CardFieldsFragment | null>();
-      const subscription = carol.onCardChanged({ boardId: refusedBoard!.id }, carolsCards.observer);
-      subscriptions.push(subscription);
-      const refused = await subscription.started.then(() => 'started', errorFields);
+      const refused = await carol.onCardChanged({ boardId: refusedBoard!.id }, carolsCards.observer).started.then(() => 'started', errorFields);
       // authorizeMember calls util.unauthorized(). The real-time `error` frame keeps AppSync's errorType and
       // message, as observed for subscriptions refused by auth directives (aws-amplify/amplify-studio#169:
       // `{"errorType":"Unauthorized","message":"Not Authorized to access onUpdate… on type Subscription"}`);
