@@ -8,7 +8,9 @@
  * `process.getBuiltinModule` exists only in Node (>= 20.16), so browser bundles never reach for
  * `node:module`.
  *
- * In browsers, the subscription link's real-time handshake needs a `Buffer` (see browser-buffer.ts).
+ * The subscription link opens its socket with the global `WebSocket`, which Node has only from version
+ * 22: on Node 20 the SDK provides the `ws` package's. In browsers, the link's real-time handshake needs
+ * a `Buffer` (see browser-buffer.ts).
  */
 import type * as AuthLinkModule from 'aws-appsync-auth-link';
 import type * as SubscriptionLinkModule from 'aws-appsync-subscription-link';
@@ -16,6 +18,9 @@ import { browserBuffer } from './browser-buffer.js';
 
 const nodeRequire = globalThis.process?.getBuiltinModule?.('node:module')?.createRequire(import.meta.url);
 
+if (nodeRequire !== undefined && !('WebSocket' in globalThis)) {
+  Object.assign(globalThis, { WebSocket: (nodeRequire('ws') as typeof import('ws')).WebSocket });
+}
 if (nodeRequire === undefined && !('Buffer' in globalThis)) {
   Object.assign(globalThis, { Buffer: browserBuffer });
 }

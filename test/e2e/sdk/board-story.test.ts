@@ -53,8 +53,10 @@ function errorFields(error: unknown): object {
   return { message, errorType, data, errorInfo, path, locations, errors, statusCode };
 }
 
-/** A card as data, without the `__typename` a client's selection adds (e.g. CardInput of publishCardChanged). */
-function cardData({ __typename: _typename, ...card }: CardFieldsFragment): Omit<CardFieldsFragment, '__typename'> {
+/** A card as data, without the `__typename` a client's selection adds (CardInput, VersionConflict data). */
+type CardData = Omit<CardFieldsFragment, '__typename'>;
+
+function cardData({ __typename: _typename, ...card }: CardFieldsFragment): CardData {
   return card;
 }
 
@@ -201,7 +203,7 @@ describe('a board shared by two users, through the SDK', () => {
     );
     // A caller who handles the conflict reads the current card with its type.
     const conflict = await bob.updateCard({ input: { boardId: board.id, id: created.id, expectedVersion: 1 } }).catch((error: unknown) => error);
-    expect(isAppSyncError<CardFieldsFragment>(conflict, 'VersionConflict') ? conflict.data?.version : conflict).toBe(3);
+    expect(isAppSyncError<CardData>(conflict, 'VersionConflict') ? conflict.data?.version : conflict).toBe(3);
     expect(bobsCards.events).toEqual([created, updated, moved, published]);
   });
 
@@ -259,10 +261,10 @@ describe('the other auth modes, and requests AppSync refuses', () => {
       const refusedBoard = await alice.createBoard({ input: { name: 'Private' } });
       const carolsCards = inbox<CardFieldsFragment | null>();
       const refused = await carol.onCardChanged({ boardId: refusedBoard!.id }, carolsCards.observer).started.then(() => 'started', errorFields);
-      // authorizeMember calls util.unauthorized(). The real-time `error` frame keeps AppSync's errorType and
-      // message, as observed for subscriptions refused by auth directives (aws-amplify/amplify-studio#169:
-      // `{"errorType":"Unauthorized","message":"Not Authorized to access onUpdate… on type Subscription"}`);
-      // the same text for a resolver's refusal is the recommended, unconfirmed one (appsync-realtime.md §3.4).
+      // authorizeMember refuses a non-member with AppSync's not-authorized error, and the real-time `error`
+      // frame carries it with its errorType and message (appsync-realtime.md §3.4), as observed for
+      // subscriptions refused by auth directives (aws-amplify/amplify-studio#169:
+      // `{"errorType":"Unauthorized","message":"Not Authorized to access onUpdate… on type Subscription"}`).
       const message = 'Not Authorized to access onCardChanged on type Subscription';
       const error = { message, errorType: 'Unauthorized', data: null, errorInfo: null, path: null, locations: null };
       expect(refused).toEqual({ ...error, errors: [error], statusCode: null });
