@@ -7,7 +7,7 @@ import { LOCAL_FUNCTION_PRINCIPAL } from '../../../../local/app.js';
 import { loadLocalUserPool, type LocalUserPool } from '../../../../local/auth/local-user-pool.js';
 import type { RealtimeSettingsInput } from '../../../../local/realtime/index.js';
 import { signedHeaders } from '../../../fixtures/auth/sigv4-client.js';
-import { realtimeFixture } from '../../../fixtures/realtime/definition.js';
+import { definition as realtimeFixture } from '../../../fixtures/realtime/definition.js';
 import { post, startTestApi, type HttpAnswer, type TestApi } from '../../../support/local-api.js';
 
 export interface RealtimeFixture {
