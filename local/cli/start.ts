@@ -72,7 +72,7 @@ export async function run(args: string[]): Promise<number> {
 
   printBanner(api, dynamodb ? (options.inMemory ? 'in memory' : join(options.dataDir, 'dynamodb')) : `at ${process.env.DYNAMODB_ENDPOINT}`);
   if (options.seed) {
-    const seeded = await runSeed(api);
+    const seeded = await runSeed(api, options.dataDir);
     if (seeded !== 0) {
       await stop();
       return seeded;
@@ -136,14 +136,15 @@ function printBanner(api: LocalApi, dynamodbWhere: string): void {
 }
 
 /** `--seed` runs `liveboard seed` against the API just started. */
-async function runSeed(api: LocalApi): Promise<number> {
+async function runSeed(api: LocalApi, dataDir: string): Promise<number> {
   const seedModule = new URL('./seed.ts', import.meta.url);
   if (!existsSync(seedModule)) {
     process.stderr.write('liveboard start: --seed needs the seed command (local/cli/seed.ts), which this checkout does not have yet\n');
     return 1;
   }
   const { run: seed } = (await import(seedModule.href)) as { run(args: string[]): Promise<number> };
-  return seed(['--url', api.url, '--api-key', api.apiKey]);
+  // The seed's tokens must come from this server's issuer key, which lives in its data dir.
+  return seed(['--url', api.url, '--api-key', api.apiKey, '--data-dir', dataDir]);
 }
 
 /**
