@@ -77,7 +77,9 @@ export function generateSelfSignedCertificate(now: Date): { cert: string; key: s
   const signatureAlgorithm = sequence(objectId('1.2.840.10045.4.3.2')); // ecdsa-with-SHA256
   const name = sequence(set(sequence(objectId('2.5.4.3'), utf8String('liveboard local server')))); // CN
   const serial = randomBytes(16);
-  serial[0] = (serial[0] as number) & 0x7f; // positive
+  // Positive and with a non-zero first byte: DER integers must be minimal, and a leading 0x00 before a byte
+  // below 0x80 is not (1 certificate in ~128 was refused by X509Certificate before this).
+  serial[0] = ((serial[0] as number) & 0x7f) | 0x40;
   const tbsCertificate = sequence(
     explicit(0, integer(Buffer.from([2]))), // v3
     integer(serial),
