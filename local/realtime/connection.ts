@@ -4,6 +4,7 @@
  * `complete` frames publishing sends it. Its subscriptions live in the process-wide registry while it is
  * open and leave it when it closes, however it closes.
  */
+import type { Duplex } from 'node:stream';
 import { WebSocket, type RawData } from 'ws';
 import { connectionCredentialsRequest, subscriptionCredentialsRequest } from '../auth/realtime-credentials.js';
 import type { Authenticator } from '../auth/types.js';
@@ -24,6 +25,8 @@ import { compileFilter } from './filters/enhanced-filter.js';
 import { frameErrorOf, readClientMessage, serverFrames, untypedFrameErrorOf, type FrameError } from './frames.js';
 import type { RealtimeSettings } from './settings.js';
 import type { ActiveSubscription, Subscriber, SubscriptionRegistry } from './subscription-registry.js';
+import { textFrame } from './text-frame.js';
+import type { WriteBatch } from './write-batch.js';
 
 export interface ConnectionDependencies {
   settings: RealtimeSettings;
@@ -33,11 +36,18 @@ export interface ConnectionDependencies {
   registry: SubscriptionRegistry;
   /** The GraphQL endpoint's path, which IAM signatures cover (§2.3). */
   graphqlPath: string;
+  /** Shared by every connection: frames leave at the end of the event loop's turn. */
+  writes: WriteBatch;
   log: (line: string) => void;
 }
 
 /** What the handshake established (§2.1-2.2). */
 export interface ConnectionHandshake {
+  /**
+   * The TCP (or TLS) stream under the WebSocket: frames are written to it directly (see text-frame.ts), in
+   * batches (see write-batch.ts). The WebSocket must not use compression.
+   */
+  transport: Duplex;
   /** The auth header object from the `header-` subprotocol or the `header` query parameter. */
   header: Record<string, unknown> | undefined;
   sourceIp: string;
@@ -264,7 +274,9 @@ export class RealtimeConnection implements Subscriber {
       this.#socket.terminate();
       return;
     }
-    this.#socket.send(frame);
+    const transport = this.#handshake.transport;
+    this.#deps.writes.hold(transport);
+    transport.write(textFrame(frame));
   }
 
   #fail(stage: string, error: unknown): void {

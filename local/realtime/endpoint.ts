@@ -14,6 +14,7 @@ import { connectionHeader, GRAPHQL_WS_PROTOCOL, isRealtimePath, selectSubprotoco
 import { realtimeSettings, type RealtimeSettingsInput } from './settings.js';
 import { SubscriptionRegistry } from './subscription-registry.js';
 import { serveTlsOnSamePort, type TlsCredentials } from './tls-on-same-port.js';
+import { WriteBatch } from './write-batch.js';
 
 export interface RealtimeEndpointOptions {
   httpServer: Server;
@@ -32,7 +33,8 @@ export interface RealtimeEndpoint {
   /**
    * Delivers a mutation's publications and applies its invalidations. Outcomes are handled one after the
    * other, in the order they are given, so each subscription sees events in mutation order (§8 item 52);
-   * the promise resolves once every frame is queued on its socket (callers answer the mutation after that).
+   * the promise resolves once its frames were handed to their sockets (callers answer the mutation after
+   * that, §4.1).
    */
   publish(outcome: PublishedOutcome): Promise<void>;
   /** Open connections and active subscriptions, for tests and benchmarks. */
@@ -46,7 +48,8 @@ export function attachRealtimeEndpoint(options: RealtimeEndpointOptions): Realti
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const registry = new SubscriptionRegistry();
   const connections = new Set<RealtimeConnection>();
-  const deps = { settings, authenticator: options.authenticator, engine: options.engine, registry, graphqlPath: options.graphqlPath, log };
+  const writes = new WriteBatch();
+  const deps = { settings, authenticator: options.authenticator, engine: options.engine, registry, graphqlPath: options.graphqlPath, writes, log };
   const webSockets = new WebSocketServer({
     noServer: true,
     clientTracking: false,
@@ -65,6 +68,7 @@ export function attachRealtimeEndpoint(options: RealtimeEndpointOptions): Realti
     }
     webSockets.handleUpgrade(request, socket, head, (webSocket) => {
       const handshake = {
+        transport: socket,
         header: connectionHeader(offeredProtocols(request), request.url ?? '/'),
         sourceIp: request.socket.remoteAddress ?? '127.0.0.1',
         subprotocolAccepted: webSocket.protocol === GRAPHQL_WS_PROTOCOL,
@@ -79,11 +83,12 @@ export function attachRealtimeEndpoint(options: RealtimeEndpointOptions): Realti
   let published: Promise<void> = Promise.resolve();
   return {
     publish(outcome) {
-      if (outcome.publications.length === 0 && outcome.invalidations.length === 0) return published;
+      if (outcome.publications.length === 0 && outcome.invalidations.length === 0) return Promise.resolve();
       published = published
         .then(() => fanOut(outcome, { engine: options.engine(), registry, maxPayloadBytes: settings.maxPayloadBytes, log }))
         .catch((error: unknown) => log(`liveboard: publishing to subscribers failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`));
-      return published;
+      // The next outcome fans out without waiting for this flush: events of one turn leave together.
+      return published.then(() => writes.flushed());
     },
     stats: () => ({ connections: connections.size, subscriptions: registry.size, subscribedFields: registry.fieldCount }),
     async close() {
