@@ -22,7 +22,7 @@ import {
   UnsupportedOperationError,
 } from '../errors.js';
 import { compileFilter } from './filters/enhanced-filter.js';
-import { frameErrorOf, readClientMessage, serverFrames, untypedFrameErrorOf, type FrameError } from './frames.js';
+import { DATA_FRAME_SUFFIX, dataFramePrefix, frameErrorOf, readClientMessage, serverFrames, untypedFrameErrorOf, type FrameError } from './frames.js';
 import type { RealtimeSettings } from './settings.js';
 import type { ActiveSubscription, Subscriber, SubscriptionRegistry } from './subscription-registry.js';
 import { textFrame } from './text-frame.js';
@@ -67,6 +67,8 @@ interface PendingStart {
   stopped: boolean;
 }
 
+const DATA_FRAME_SUFFIX_BYTES = Buffer.from(DATA_FRAME_SUFFIX);
+
 /** Close code used when the server ends a connection (AppSync's is unconfirmed, §6). */
 const NORMAL_CLOSURE = 1000;
 
@@ -106,8 +108,8 @@ export class RealtimeConnection implements Subscriber {
     return this.#subscriptions.size;
   }
 
-  deliver(subscription: ActiveSubscription, payloadJson: string): void {
-    if (this.#subscriptions.get(subscription.id) === subscription) this.#send(serverFrames.data(subscription.id, payloadJson));
+  deliver(subscription: ActiveSubscription, payload: Buffer): void {
+    if (this.#subscriptions.get(subscription.id) === subscription) this.#write(textFrame(subscription.dataFramePrefix, payload, DATA_FRAME_SUFFIX_BYTES));
   }
 
   invalidate(subscription: ActiveSubscription): void {
@@ -228,6 +230,7 @@ export class RealtimeConnection implements Subscriber {
       const limits = this.#deps.settings.filters;
       return {
         id,
+        dataFramePrefix: Buffer.from(dataFramePrefix(id)),
         subscriber: this,
         prepared: start.subscription,
         viewKey: `${request.operationName ?? ''}\u0000${request.query}\u0000${JSON.stringify(request.variables)}`,
@@ -268,6 +271,10 @@ export class RealtimeConnection implements Subscriber {
    * without bound, so past `maxSendBufferBytes` it is dropped and the others go on unaffected.
    */
   #send(frame: string): void {
+    this.#write(textFrame(Buffer.from(frame)));
+  }
+
+  #write(frame: Buffer): void {
     if (this.#socket.readyState !== WebSocket.OPEN) return;
     if (this.#socket.bufferedAmount > this.#deps.settings.maxSendBufferBytes) {
       this.#deps.log(`liveboard: dropped a real-time client that is not reading (over ${this.#deps.settings.maxSendBufferBytes} bytes waiting)`);
@@ -276,7 +283,7 @@ export class RealtimeConnection implements Subscriber {
     }
     const transport = this.#handshake.transport;
     this.#deps.writes.hold(transport);
-    transport.write(textFrame(frame));
+    transport.write(frame);
   }
 
   #fail(stage: string, error: unknown): void {

@@ -63,8 +63,8 @@ function matchingSubscriptions(subscriptions: Iterable<ActiveSubscription>, publ
 async function deliver(publication: Publication, byView: Map<string, ActiveSubscription[]>, context: FanoutContext): Promise<void> {
   for (const group of byView.values()) {
     const first = group[0] as ActiveSubscription;
-    const payloadJson = await payloadFor(first, publication.value, context.engine);
-    const size = Buffer.byteLength(payloadJson);
+    const payload = Buffer.from(await payloadFor(first, publication.value, context.engine));
+    const size = payload.length;
     if (size > context.maxPayloadBytes) {
       // Over-size behaviour is unconfirmed; the spec recommends dropping the event for that subscriber (§4.2).
       context.log(
@@ -73,7 +73,7 @@ async function deliver(publication: Publication, byView: Map<string, ActiveSubsc
       );
       continue;
     }
-    for (const subscription of group) subscription.subscriber.deliver(subscription, payloadJson);
+    for (const subscription of group) subscription.subscriber.deliver(subscription, payload);
   }
 }
 

@@ -27,6 +27,16 @@ export function untypedFrameErrorOf(error: AppSyncError & { errorCode: number })
   return { message: error.message, errorCode: error.errorCode };
 }
 
+/**
+ * A `data` frame is this prefix, the payload `{"data":{…}}` (plus `errors`) and `DATA_FRAME_SUFFIX`:
+ * publishing assembles the frames of many subscribers from one serialised payload.
+ */
+export function dataFramePrefix(id: string): string {
+  return `{"id":${JSON.stringify(id)},"type":"data","payload":`;
+}
+
+export const DATA_FRAME_SUFFIX = '}';
+
 export const serverFrames = {
   /** The key must be exactly `connectionTimeoutMs` (§3.3). */
   connectionAck: (connectionTimeoutMs: number): string => JSON.stringify({ type: 'connection_ack', payload: { connectionTimeoutMs } }),
@@ -34,8 +44,6 @@ export const serverFrames = {
   keepAlive: (): string => '{"type":"ka"}',
   /** No payload, as in AWS's transcript (§3.3). */
   startAck: (id: string): string => JSON.stringify({ id, type: 'start_ack' }),
-  /** `payloadJson` is `{"data":{…}}` (plus `errors`) already serialised, shared by every subscriber with the same view. */
-  data: (id: string, payloadJson: string): string => `{"id":${JSON.stringify(id)},"type":"data","payload":${payloadJson}}`,
   complete: (id: string): string => JSON.stringify({ id, type: 'complete' }),
   /** Per subscription (`id`) or, for frame-level problems, without one (§3.3). */
   error: (id: string | undefined, errors: FrameError[]): string =>

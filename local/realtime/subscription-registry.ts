@@ -7,8 +7,8 @@ import type { CompiledFilter } from './filters/enhanced-filter.js';
 
 /** The connection holding a subscription, as publishing sees it. */
 export interface Subscriber {
-  /** Sends a `data` frame, unless the subscription has ended meanwhile. */
-  deliver(subscription: ActiveSubscription, payloadJson: string): void;
+  /** Sends a `data` frame (`payload`: the serialised `{"data":…}`), unless the subscription has ended meanwhile. */
+  deliver(subscription: ActiveSubscription, payload: Buffer): void;
   /** Ends the subscription with a `complete` frame (invalidation, §4.6). */
   invalidate(subscription: ActiveSubscription): void;
 }
@@ -16,6 +16,8 @@ export interface Subscriber {
 export interface ActiveSubscription {
   /** The client's id for it, unique on its connection. */
   readonly id: string;
+  /** The start of its `data` frames, `{"id":…,"type":"data","payload":`, encoded once. */
+  readonly dataFramePrefix: Buffer;
   readonly subscriber: Subscriber;
   readonly prepared: PreparedSubscription;
   /** Subscriptions with the same view (document, operation name, variables) receive the same payload. */

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { ConnectionUnauthorizedError, SubProtocolNotSupportedError, UnsupportedOperationError } from '../../../local/errors.js';
-import { frameErrorOf, readClientMessage, serverFrames, untypedFrameErrorOf } from '../../../local/realtime/frames.js';
+import { DATA_FRAME_SUFFIX, dataFramePrefix, frameErrorOf, readClientMessage, serverFrames, untypedFrameErrorOf } from '../../../local/realtime/frames.js';
 
 describe('server frames', () => {
   it('are the JSON texts AppSync sends (spec §3.1, §3.3)', () => {
@@ -12,7 +12,7 @@ describe('server frames', () => {
       serverFrames.connectionAck(300_000),
       serverFrames.keepAlive(),
       serverFrames.startAck('id-1'),
-      serverFrames.data('id-1', '{"data":{"onX":{"a":1}}}'),
+      `${dataFramePrefix('id-1')}{"data":{"onX":{"a":1}}}${DATA_FRAME_SUFFIX}`,
       serverFrames.complete('id-1'),
       serverFrames.error('id-1', [{ errorType: 'T', message: 'm' }]),
       serverFrames.error(undefined, [{ errorType: 'T', message: 'm' }]),
@@ -30,7 +30,7 @@ describe('server frames', () => {
   });
 
   it('escapes ids in data frames like JSON.stringify', () => {
-    expect(JSON.parse(serverFrames.data('a"b\\c', '{"data":{}}'))).toEqual({ id: 'a"b\\c', type: 'data', payload: { data: {} } });
+    expect(JSON.parse(`${dataFramePrefix('a"b\\c')}{"data":{}}${DATA_FRAME_SUFFIX}`)).toEqual({ id: 'a"b\\c', type: 'data', payload: { data: {} } });
   });
 
   it('shows SubProtocolNotSupportedError without errorType (spec §2.1)', () => {

@@ -10,7 +10,7 @@ const subscriber: Subscriber = { deliver: () => undefined, invalidate: () => und
 
 function subscription(id: string, fieldName: string): ActiveSubscription {
   const prepared = { fieldName } as PreparedSubscription;
-  return { id, subscriber, prepared, viewKey: fieldName, filter: undefined, invalidationFilter: undefined };
+  return { id, dataFramePrefix: Buffer.from(id), subscriber, prepared, viewKey: fieldName, filter: undefined, invalidationFilter: undefined };
 }
 
 describe('SubscriptionRegistry', () => {

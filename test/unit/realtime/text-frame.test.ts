@@ -23,11 +23,16 @@ function receive(frames: Buffer[]): Promise<Array<{ text: string; isBinary: bool
 describe('textFrame', () => {
   it('frames short, 16-bit and 64-bit lengths, UTF-8 included, as a client decodes them', async () => {
     const texts = ['{"type":"ka"}', `{"a":"${'é'.repeat(100)}"}`, 'x'.repeat(65_535), 'y'.repeat(70_000), ''];
-    expect(await receive(texts.map(textFrame))).toEqual(texts.map((text) => ({ text, isBinary: false })));
+    expect(await receive(texts.map((text) => textFrame(Buffer.from(text))))).toEqual(texts.map((text) => ({ text, isBinary: false })));
+  });
+
+  it('joins its parts into one payload', async () => {
+    expect(await receive([textFrame(Buffer.from('{"id":"1",'), Buffer.from('"type":"data"'), Buffer.from('}'))])).toEqual([{ text: '{"id":"1","type":"data"}', isBinary: false }]);
   });
 
   it('uses the shortest length encoding (RFC 6455 §5.2)', () => {
-    expect([textFrame('x'.repeat(125)).subarray(0, 2), textFrame('x'.repeat(126)).subarray(0, 4), textFrame('x'.repeat(65_536)).subarray(0, 10)]).toEqual([
+    const frameOf = (length: number) => textFrame(Buffer.alloc(length, 'x'));
+    expect([frameOf(125).subarray(0, 2), frameOf(126).subarray(0, 4), frameOf(65_536).subarray(0, 10)]).toEqual([
       Buffer.from([0x81, 125]),
       Buffer.from([0x81, 126, 0, 126]),
       Buffer.from([0x81, 127, 0, 0, 0, 0, 0, 1, 0, 0]),
