@@ -49,6 +49,8 @@ interface ServerMemory {
   rss: number;
   /** CPU time the server process has used so far (user + system), in ms. */
   cpuMs: number;
+  /** The server's event-loop utilization so far (`performance.eventLoopUtilization()`). */
+  eventLoop: { idle: number; active: number };
   connections: number;
   subscriptions: number;
 }
@@ -95,7 +97,8 @@ async function serve(): Promise<void> {
         }
         const { heapUsed, rss } = process.memoryUsage();
         const { user, system } = process.cpuUsage();
-        send({ type: 'memory', heapUsed, rss, cpuMs: (user + system) / 1000, ...api.realtime.stats() });
+        const { idle, active } = performance.eventLoopUtilization();
+        send({ type: 'memory', heapUsed, rss, cpuMs: (user + system) / 1000, eventLoop: { idle, active }, ...api.realtime.stats() });
       } else {
         await api.close();
         await dynamodb?.stop();
@@ -248,6 +251,8 @@ interface RunResult {
   /** CPU used during the run (ms): the server process, and this process (the clients). */
   serverCpuMs: number;
   clientCpuMs: number;
+  /** Share of the run the server's event loop was busy (1: saturated). */
+  serverEventLoopUtilization: number;
 }
 
 /** Opens subscribers a few hundred at a time (a browser-like burst, not 2,000 handshakes at once). */
@@ -289,7 +294,7 @@ async function run(server: ServerProcess, perField: number): Promise<RunResult> 
     if (delivered === expected) allDelivered();
   };
   const subscribers = await openAll(server, specs, onDelivery);
-  const serverCpuBefore = (await server.memory()).cpuMs;
+  const serverBefore = await server.memory();
   const clientCpuBefore = process.cpuUsage();
 
   // One mutation every 10 ms, on a fixed schedule (requests are not held back by slow answers).
@@ -318,7 +323,10 @@ async function run(server: ServerProcess, perField: number): Promise<RunResult> 
   await Promise.race([done, new Promise((resolve) => setTimeout(resolve, DRAIN_TIMEOUT_MS))]);
 
   const clientCpu = process.cpuUsage(clientCpuBefore);
-  const serverCpuMs = (await server.memory()).cpuMs - serverCpuBefore;
+  const serverAfter = await server.memory();
+  const serverCpuMs = serverAfter.cpuMs - serverBefore.cpuMs;
+  const loopActive = serverAfter.eventLoop.active - serverBefore.eventLoop.active;
+  const loopIdle = serverAfter.eventLoop.idle - serverBefore.eventLoop.idle;
   const duplicated = subscribers.reduce((sum, subscriber) => sum + subscriber.duplicates, 0);
   const sortedAnswers = answerTimes.sort();
   await Promise.all(subscribers.map((subscriber) => subscriber.close()));
@@ -339,6 +347,7 @@ async function run(server: ServerProcess, perField: number): Promise<RunResult> 
     answerP99: percentile(sortedAnswers, 0.99),
     serverCpuMs,
     clientCpuMs: (clientCpu.user + clientCpu.system) / 1000,
+    serverEventLoopUtilization: loopActive / (loopActive + loopIdle),
   };
 }
 
@@ -382,7 +391,8 @@ function describeRun(label: string, result: RunResult): string[] {
     `  deliveries         ${result.delivered} of ${result.expected} expected, ${Math.round(result.deliveriesPerSecond)}/s`,
     `  lost ${result.lost}   duplicated ${result.duplicated}   to non-matching subscribers ${result.unexpected}   failed mutations ${result.mutationErrors}`,
     `  mutation answers   p50 ${ms(result.answerP50)}   p99 ${ms(result.answerP99)}`,
-    `  CPU during the run server ${(result.serverCpuMs / 1000).toFixed(1)} s, clients ${(result.clientCpuMs / 1000).toFixed(1)} s (of ${RUN_SECONDS} s)`,
+    `  CPU during the run server ${(result.serverCpuMs / 1000).toFixed(1)} s (event loop busy ${Math.round(result.serverEventLoopUtilization * 100)}%), ` +
+      `clients ${(result.clientCpuMs / 1000).toFixed(1)} s (of ${RUN_SECONDS} s)`,
   ];
 }
 

@@ -276,12 +276,12 @@ export class RealtimeConnection implements Subscriber {
 
   #write(frame: Buffer): void {
     if (this.#socket.readyState !== WebSocket.OPEN) return;
-    if (this.#socket.bufferedAmount > this.#deps.settings.maxSendBufferBytes) {
+    const transport = this.#handshake.transport;
+    if (transport.writableLength > this.#deps.settings.maxSendBufferBytes) {
       this.#deps.log(`liveboard: dropped a real-time client that is not reading (over ${this.#deps.settings.maxSendBufferBytes} bytes waiting)`);
       this.#socket.terminate();
       return;
     }
-    const transport = this.#handshake.transport;
     this.#deps.writes.hold(transport);
     transport.write(frame);
   }
