@@ -10,9 +10,9 @@
  * and one `createPost` mutation every 10 ms for 10 s, which both fields listen to. It reports delivery
  * latency (mutation request sent → data frame received; the server publishes before answering the
  * mutation) p50/p99, deliveries per second, lost and duplicated deliveries (and deliveries to subscribers
- * whose filter does not match), and the server's memory before the run and after every client left (after
- * a full GC). The same run with N = 5 (10 subscribers) is the baseline the N = 500 (1,000 + 1,000) figures
- * are compared with.
+ * whose filter does not match), the CPU each side used and how busy the server's event loop was, and the
+ * server's memory before the run and after every client left (after a full GC). The same run with N = 5
+ * (10 subscribers) is the baseline the N = 1,000 (2,000 subscribers) figures are compared with.
  *
  * The server runs in a child process, so that its memory is its own and the clients' work does not share
  * its event loop; it uses `DYNAMODB_ENDPOINT` if set, else a DynamoDB Local it starts.
