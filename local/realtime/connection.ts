@@ -104,10 +104,6 @@ export class RealtimeConnection implements Subscriber {
     }
   }
 
-  get subscriptionCount(): number {
-    return this.#subscriptions.size;
-  }
-
   deliver(subscription: ActiveSubscription, payload: Buffer): void {
     if (this.#subscriptions.get(subscription.id) === subscription) this.#write(textFrame(subscription.dataFramePrefix, payload, DATA_FRAME_SUFFIX_BYTES));
   }
@@ -266,14 +262,14 @@ export class RealtimeConnection implements Subscriber {
     this.#socket.close(NORMAL_CLOSURE);
   }
 
-  /**
-   * Frames queue in the socket; a client that reads too slowly (or not at all) would make that queue grow
-   * without bound, so past `maxSendBufferBytes` it is dropped and the others go on unaffected.
-   */
   #send(frame: string): void {
     this.#write(textFrame(Buffer.from(frame)));
   }
 
+  /**
+   * Frames queue in the socket; a client that reads too slowly (or not at all) would make that queue grow
+   * without bound, so past `maxSendBufferBytes` it is dropped and the others go on unaffected.
+   */
   #write(frame: Buffer): void {
     if (this.#socket.readyState !== WebSocket.OPEN) return;
     const transport = this.#handshake.transport;
