@@ -4,6 +4,7 @@
  * share it. Spec: appsync-graphql-engine.md §4.2-4.5, §5.2; appsync-js-runtime.md §1.2-1.4, §3.10, §6.
  */
 import type { DataSource, DataSourceResult } from '../datasources/types.js';
+import { UnauthorizedFieldError } from '../errors.js';
 import type {
   ContextInput,
   EvaluationOutcome,
@@ -223,6 +224,7 @@ class RunRecorder {
     this.#appendedErrors.push(...outcome.appendedErrors);
     mergeExtensionCalls(this.#extensions, outcome.extensions);
     Object.assign(this.#responseHeaders, outcome.responseHeaders);
+    if (outcome.status === 'error' && outcome.kind === 'unauthorized') return { ...outcome, error: fieldUnauthorized(invocation.info) };
     return outcome;
   }
 
@@ -234,6 +236,17 @@ class RunRecorder {
       responseHeaders: this.#responseHeaders,
     };
   }
+}
+
+/**
+ * `util.unauthorized()` evaluates to the message "Unauthorized" (what EvaluateCode reports), but in a
+ * GraphQL response the field's error reads as the directive rules' denial does:
+ * `Not Authorized to access <field> on type <ParentType>`, errorType `Unauthorized`
+ * (spec appsync-js-runtime.md §3.1 `util.unauthorized`; appsync-realtime.md §3.4 for subscriptions).
+ */
+function fieldUnauthorized(info: FieldInfo): ResolverErrorEntry {
+  const denial = new UnauthorizedFieldError(info.parentTypeName, info.fieldName);
+  return { message: denial.message, errorType: denial.errorType, data: null, errorInfo: null };
 }
 
 function mergeExtensionCalls(into: ExtensionCalls, from: ExtensionCalls): void {

@@ -415,7 +415,8 @@ describe('subscribing', () => {
       await client.subscribe('s-30', query, { o: 'error' }, apiKeyAuth(fixture)),
       await client.subscribe('s-ok', query, { o: 'allow' }, apiKeyAuth(fixture)),
     ]).toEqual([
-      { id: 's-29', type: 'error', payload: { errors: [{ errorType: 'Unauthorized', message: 'Unauthorized' }] } },
+      // §3.4: "Unauthorized + the not-authorized message" (exact text unconfirmed; the directive denial's wording).
+      { id: 's-29', type: 'error', payload: { errors: [{ errorType: 'Unauthorized', message: 'Not Authorized to access onGuardedPost on type Subscription' }] } },
       { id: 's-30', type: 'error', payload: { errors: [{ errorType: 'GuardError', message: 'The guard refused this subscription.' }] } },
       { id: 's-ok', type: 'start_ack' },
     ]);

@@ -185,7 +185,9 @@ describe('resolver errors', () => {
     });
   });
 
-  it('report util.unauthorized as the runtime words it', async () => {
+  // spec: appsync-js-runtime.md §3.1 util.unauthorized — the field error reads as a directive denial,
+  // whatever the runtime's own message ("Unauthorized", as EvaluateCode reports it).
+  it('report util.unauthorized as AppSync words a field denial', async () => {
     const engine = engineFor(SCHEMA_S, { resolvers: { 'Query.noResolver': noneResolver((_ctx, tools) => tools.unauthorized()) } });
     expect((await engine.execute(request('{ noResolver }'))).body).toEqual({
       data: { noResolver: null },
@@ -193,10 +195,10 @@ describe('resolver errors', () => {
         {
           path: ['noResolver'],
           data: null,
-          errorType: 'UnauthorizedException',
+          errorType: 'Unauthorized',
           errorInfo: null,
           locations: [{ line: 1, column: 3, sourceName: null }],
-          message: 'Unauthorized',
+          message: 'Not Authorized to access noResolver on type Query',
         },
       ],
     });

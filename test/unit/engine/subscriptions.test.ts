@@ -78,7 +78,8 @@ describe('startSubscription', () => {
       ok: false,
       stage: 'resolver',
       errors: [
-        { path: ['post'], data: null, errorType: 'UnauthorizedException', errorInfo: null, locations: [{ line: 1, column: 38, sourceName: null }], message: 'Unauthorized' },
+        // spec: appsync-realtime.md §3.4 — "Unauthorized" + the not-authorized message.
+        { path: ['post'], data: null, errorType: 'Unauthorized', errorInfo: null, locations: [{ line: 1, column: 38, sourceName: null }], message: 'Not Authorized to access onAddPost on type Subscription' },
       ],
     });
   });
