@@ -5,8 +5,9 @@
  */
 import { util, type AppSyncIdentityCognito, type Context } from '@aws-appsync/utils';
 import { transactWrite } from '@aws-appsync/utils/dynamodb';
+import { activityPut } from './lib/activity.js';
+import { boardPk, columnSk, memberSk, META_SK, userGsiPk } from './lib/keys.js';
 
-const ACTIVITY_RETENTION_SECONDS = 180 * 24 * 3600;
 const DEFAULT_COLUMNS = [{ name: 'To do' }, { name: 'Doing', wipLimit: 3 }, { name: 'Done' }];
 
 export function request(ctx: Context) {
@@ -18,7 +19,7 @@ export function request(ctx: Context) {
   const table = ctx.env.TABLE_NAME;
   const now = util.time.nowISO8601();
   const boardId = util.autoUlid();
-  const pk = `BOARD#${boardId}`;
+  const pk = boardPk(boardId);
   const board = {
     id: boardId,
     name,
@@ -34,18 +35,17 @@ export function request(ctx: Context) {
     return {
       putItem: {
         table,
-        key: { PK: pk, SK: `COLUMN#${id}` },
+        key: { PK: pk, SK: columnSk(id) },
         item: { type: 'COLUMN', id, boardId, ...column, position, cardCount: 0, lastChange: 'CREATED', createdAt: now, updatedAt: now },
       },
     };
   });
-  const activityId = util.autoUlid();
   return transactWrite({
     items: [
       {
         putItem: {
           table,
-          key: { PK: pk, SK: 'META' },
+          key: { PK: pk, SK: META_SK },
           item: { type: 'BOARD', ...board, ownerCount: 1, columnSeq: DEFAULT_COLUMNS.length },
           condition: { PK: { attributeExists: false } },
         },
@@ -53,10 +53,10 @@ export function request(ctx: Context) {
       {
         putItem: {
           table,
-          key: { PK: pk, SK: `MEMBER#${sub}` },
+          key: { PK: pk, SK: memberSk(sub) },
           item: {
             type: 'MEMBER',
-            GSI1PK: `USER#${sub}`,
+            GSI1PK: userGsiPk(sub),
             GSI1SK: pk,
             boardId,
             userId: sub,
@@ -69,13 +69,7 @@ export function request(ctx: Context) {
         },
       },
       ...columns,
-      {
-        putItem: {
-          table,
-          key: { PK: pk, SK: `ACTIVITY#${activityId}` },
-          item: { type: 'ACTIVITY', id: activityId, boardId, action: 'BOARD_CREATED', actorId: sub, at: now, expiresAt: util.time.nowEpochSeconds() + ACTIVITY_RETENTION_SECONDS },
-        },
-      },
+      activityPut(table, { boardId, action: 'BOARD_CREATED', actorId: sub }, util.autoUlid(), now, util.time.nowEpochSeconds()),
     ],
   });
 }

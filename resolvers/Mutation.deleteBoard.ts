@@ -3,9 +3,8 @@
  * Once the board is gone, every subscription on it ends: the invalidation payload names all members
  * (`userId: "*"`, see boardSubscription.ts).
  */
-import { extensions, type Context } from '@aws-appsync/utils';
-
-const BOARD_SUBSCRIPTIONS = ['onCardChanged', 'onColumnChanged', 'onCommentAdded', 'onBoardChanged'];
+import type { Context } from '@aws-appsync/utils';
+import { invalidateBoardSubscriptions } from './lib/board-subscriptions.js';
 
 export function request(ctx: Context) {
   ctx.stash.boardId = ctx.args.id;
@@ -15,10 +14,6 @@ export function request(ctx: Context) {
 
 export function response(ctx: Context) {
   const board = ctx.prev.result;
-  if (board.status === 'DELETED') {
-    BOARD_SUBSCRIPTIONS.forEach((subscriptionField) => {
-      extensions.invalidateSubscriptions({ subscriptionField, payload: { boardId: board.id, userId: '*' } });
-    });
-  }
+  if (board.status === 'DELETED') invalidateBoardSubscriptions(board.id, '*');
   return board;
 }

@@ -1,10 +1,11 @@
 /** Pipeline: authorizeMember (EDITOR) → readItem (the column) → deleteColumnItem. */
 import type { Context } from '@aws-appsync/utils';
+import { boardPk, columnSk } from './lib/keys.js';
 
 export function request(ctx: Context) {
   ctx.stash.boardId = ctx.args.boardId;
   ctx.stash.requiredRole = 'EDITOR';
-  ctx.stash.itemKey = { PK: `BOARD#${ctx.args.boardId}`, SK: `COLUMN#${ctx.args.id}` };
+  ctx.stash.itemKey = { PK: boardPk(ctx.args.boardId), SK: columnSk(ctx.args.id) };
   return {};
 }
 

@@ -3,9 +3,8 @@
  * function) → invokeMembers. Ends the removed member's subscriptions on the board
  * (appsync-realtime.md §4.6; the filters are set in boardSubscription.ts).
  */
-import { extensions, type Context } from '@aws-appsync/utils';
-
-const BOARD_SUBSCRIPTIONS = ['onCardChanged', 'onColumnChanged', 'onCommentAdded', 'onBoardChanged'];
+import type { Context } from '@aws-appsync/utils';
+import { invalidateBoardSubscriptions } from './lib/board-subscriptions.js';
 
 export function request(ctx: Context) {
   ctx.stash.boardId = ctx.args.boardId;
@@ -15,8 +14,6 @@ export function request(ctx: Context) {
 
 export function response(ctx: Context) {
   const member = ctx.prev.result;
-  BOARD_SUBSCRIPTIONS.forEach((subscriptionField) => {
-    extensions.invalidateSubscriptions({ subscriptionField, payload: { boardId: member.boardId, userId: member.userId } });
-  });
+  invalidateBoardSubscriptions(member.boardId, member.userId);
   return member;
 }

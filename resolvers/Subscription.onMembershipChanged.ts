@@ -1,9 +1,12 @@
-/** NONE data source: a user may follow only their own memberships (the error as in authorizeMember.ts). */
+/**
+ * NONE data source: a user may follow only their own memberships; anyone else gets
+ * `util.unauthorized()`, AppSync's field denial (as in functions/authorizeMember.ts).
+ */
 import { util, type AppSyncIdentityCognito, type Context } from '@aws-appsync/utils';
 
 export function request(ctx: Context) {
   const { sub } = ctx.identity as AppSyncIdentityCognito;
-  if (ctx.args.userId !== sub) util.error(`Not Authorized to access ${ctx.info.fieldName} on type ${ctx.info.parentTypeName}`, 'Unauthorized');
+  if (ctx.args.userId !== sub) util.unauthorized();
   return { payload: null };
 }
 

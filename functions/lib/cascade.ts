@@ -18,7 +18,7 @@
 import type { BoardTable } from './board-table.js';
 import { NotFoundError } from './errors.js';
 import type { BoardEvents } from './events.js';
-import { boardPk, boardView, memberSk, memberView, META_SK, type BoardItem, type BoardView, type MemberItem, type TableKey } from './model.js';
+import { boardPk, boardView, MEMBER_SK_PREFIX, memberSk, memberView, META_SK, type BoardItem, type BoardView, type MemberItem, type TableKey } from './model.js';
 
 export interface CascadeContext {
   table: BoardTable;
@@ -43,7 +43,7 @@ export async function deleteBoard(context: CascadeContext, boardId: string): Pro
   if (!board) throw new NotFoundError(`Board ${boardId} does not exist.`);
   const deleting = board.status === 'DELETING' ? board : await markDeleting(context, board);
   const kept = new Set([META_SK, memberSk(actorId)]);
-  if ((await sweepPartition(context, boardId, kept, 'MEMBER#')) === OUT_OF_TIME) return boardView(deleting);
+  if ((await sweepPartition(context, boardId, kept, MEMBER_SK_PREFIX)) === OUT_OF_TIME) return boardView(deleting);
   for (let sweep = 0; sweep < MAX_SWEEPS; sweep += 1) {
     const deleted = await sweepPartition(context, boardId, kept);
     if (deleted === OUT_OF_TIME) return boardView(deleting);

@@ -16,7 +16,7 @@ import type { BoardTable, TransactionItem } from './board-table.js';
 import type { Role } from './domain.js';
 import { AlreadyMemberError, LastOwnerError, NotFoundError } from './errors.js';
 import type { BoardEvents } from './events.js';
-import { activityItem, assigneeGsiPk, boardPk, cardView, memberSk, memberView, META_SK, userGsiPk, type CardItem, type MemberItem, type MemberView } from './model.js';
+import { activityItem, assigneeGsiPk, boardPk, CARD_SK_PREFIX, cardView, memberSk, memberView, META_SK, userGsiPk, type CardItem, type MemberItem, type MemberView } from './model.js';
 import { retrying, RETRY } from './retry.js';
 import { assertMayChangeRoles, assertMayInvite, assertMayRemove, ownerCountChange } from './roles.js';
 
@@ -144,7 +144,7 @@ async function unassignCards(context: MembersContext, boardId: string, userId: s
     KeyConditionExpression: 'PK = :pk AND begins_with(SK, :cards)',
     FilterExpression: '#type = :card AND GSI2PK = :assignee',
     ExpressionAttributeNames: { '#type': 'type' },
-    ExpressionAttributeValues: { ':pk': boardPk(boardId), ':cards': 'CARD#', ':card': 'CARD', ':assignee': assigneeGsiPk(userId) },
+    ExpressionAttributeValues: { ':pk': boardPk(boardId), ':cards': CARD_SK_PREFIX, ':card': 'CARD', ':assignee': assigneeGsiPk(userId) },
     ConsistentRead: true,
   });
   for (const card of assigned) {

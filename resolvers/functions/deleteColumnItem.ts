@@ -2,31 +2,21 @@
  * Deletes the column readItem found, if it is empty (`cardCount = 0`, a condition: a card added meanwhile
  * keeps it), and logs it, in one transaction. Answers the column as it was, marked DELETED.
  */
-import { util, type AppSyncIdentityCognito, type Context } from '@aws-appsync/utils';
+import { util, type Context } from '@aws-appsync/utils';
 import { transactWrite } from '@aws-appsync/utils/dynamodb';
-
-const ACTIVITY_RETENTION_SECONDS = 180 * 24 * 3600;
+import { boardChange, logActivity } from '../lib/board-change.js';
+import { columnView, type ColumnFields } from '../lib/views.js';
 
 export function request(ctx: Context) {
   const column = ctx.prev.result;
   if (!column) util.error(`Column ${ctx.args.id} does not exist.`, 'NotFound');
-  if (column.cardCount > 0) util.error(`Column ${column.name} still holds ${cardsText(column.cardCount)}.`, 'ColumnNotEmpty', publicColumn(column));
-  const { sub } = ctx.identity as AppSyncIdentityCognito;
-  const boardId = ctx.stash.boardId;
-  const table = ctx.env.TABLE_NAME;
-  const now = util.time.nowISO8601();
-  const activityId = util.autoUlid();
-  ctx.stash.deleted = { ...publicColumn(column), lastChange: 'DELETED', updatedAt: now };
+  if (column.cardCount > 0) refuseNonEmpty(column);
+  const change = boardChange(ctx);
+  ctx.stash.deleted = { ...columnView(column), lastChange: 'DELETED', updatedAt: change.at };
   return transactWrite({
     items: [
-      { deleteItem: { table, key: ctx.stash.itemKey, condition: { cardCount: { eq: 0 } } } },
-      {
-        putItem: {
-          table,
-          key: { PK: `BOARD#${boardId}`, SK: `ACTIVITY#${activityId}` },
-          item: { type: 'ACTIVITY', id: activityId, boardId, action: 'COLUMN_DELETED', actorId: sub, columnId: column.id, at: now, expiresAt: util.time.nowEpochSeconds() + ACTIVITY_RETENTION_SECONDS },
-        },
-      },
+      { deleteItem: { table: change.table, key: ctx.stash.itemKey, condition: { cardCount: { eq: 0 } } } },
+      logActivity(change, 'COLUMN_DELETED', { columnId: column.id }),
     ],
   });
 }
@@ -36,28 +26,15 @@ export function response(ctx: Context) {
     const reason = ctx.result.cancellationReasons?.[0];
     if (reason?.type === 'ConditionalCheckFailed') {
       if (!reason.item) util.error(`Column ${ctx.args.id} does not exist.`, 'NotFound');
-      util.error(`Column ${reason.item.name} still holds ${cardsText(reason.item.cardCount)}.`, 'ColumnNotEmpty', publicColumn(reason.item));
+      refuseNonEmpty(reason.item);
     }
     util.error(ctx.error.message, ctx.error.type);
   }
   return ctx.stash.deleted;
 }
 
-function cardsText(count: number): string {
-  return count === 1 ? '1 card' : `${count} cards`;
-}
-
-/** The column as the schema shows it: no keys, absent optional fields as null. */
-function publicColumn(item: Record<string, any>) {
-  return {
-    id: item.id,
-    boardId: item.boardId,
-    name: item.name,
-    position: item.position,
-    wipLimit: item.wipLimit ?? null,
-    cardCount: item.cardCount,
-    lastChange: item.lastChange,
-    createdAt: item.createdAt,
-    updatedAt: item.updatedAt,
-  };
+/** The ColumnNotEmpty error, with the column as it is as its data. */
+function refuseNonEmpty(column: ColumnFields): never {
+  const cards = column.cardCount === 1 ? '1 card' : `${column.cardCount} cards`;
+  return util.error(`Column ${column.name} still holds ${cards}.`, 'ColumnNotEmpty', columnView(column));
 }

@@ -4,15 +4,16 @@
  */
 import { util, type Context } from '@aws-appsync/utils';
 import { query } from '@aws-appsync/utils/dynamodb';
+import { boardIdOfPk, cardGsiPk } from '../lib/keys.js';
 
 export function request(ctx: Context) {
-  return query({ index: 'byCard', query: { GSI3PK: { eq: `CARD#${ctx.stash.cardId}` } }, limit: 1 });
+  return query({ index: 'byCard', query: { GSI3PK: { eq: cardGsiPk(ctx.stash.cardId) } }, limit: 1 });
 }
 
 export function response(ctx: Context) {
   if (ctx.error) util.error(ctx.error.message, ctx.error.type);
   const [entry] = ctx.result.items;
   if (!entry) util.error(`Card ${ctx.stash.cardId} does not exist.`, 'NotFound');
-  ctx.stash.boardId = entry.PK.slice('BOARD#'.length);
+  ctx.stash.boardId = boardIdOfPk(entry.PK);
   return entry;
 }

@@ -5,6 +5,7 @@
  */
 import { runtime, util, type Context } from '@aws-appsync/utils';
 import { batchGet } from '@aws-appsync/utils/dynamodb';
+import { META_SK } from '../lib/keys.js';
 
 interface Membership {
   PK: string;
@@ -14,7 +15,7 @@ interface Membership {
 export function request(ctx: Context) {
   const memberships: Membership[] = ctx.prev.result;
   if (memberships.length === 0) runtime.earlyReturn([]);
-  return batchGet({ tables: { [ctx.env.TABLE_NAME]: { keys: memberships.map((membership) => ({ PK: membership.PK, SK: 'META' })) } } });
+  return batchGet({ tables: { [ctx.env.TABLE_NAME]: { keys: memberships.map((membership) => ({ PK: membership.PK, SK: META_SK })) } } });
 }
 
 export function response(ctx: Context) {

@@ -1,39 +1,29 @@
 /** Writes the new column (at `ctx.stash.columnPosition`) and its activity entry in one transaction; answers the column. */
-import { util, type AppSyncIdentityCognito, type Context } from '@aws-appsync/utils';
+import { util, type Context } from '@aws-appsync/utils';
 import { transactWrite } from '@aws-appsync/utils/dynamodb';
-
-const ACTIVITY_RETENTION_SECONDS = 180 * 24 * 3600;
+import { boardChange, logActivity } from '../lib/board-change.js';
+import { boardPk, columnSk } from '../lib/keys.js';
 
 export function request(ctx: Context) {
   const { input } = ctx.args;
-  const { sub } = ctx.identity as AppSyncIdentityCognito;
-  const boardId = ctx.stash.boardId;
-  const table = ctx.env.TABLE_NAME;
-  const now = util.time.nowISO8601();
+  const change = boardChange(ctx);
   const id = util.autoUlid();
-  const activityId = util.autoUlid();
   const column = {
     id,
-    boardId,
+    boardId: change.boardId,
     name: ctx.stash.name,
     position: ctx.stash.columnPosition,
     ...(input.wipLimit ? { wipLimit: input.wipLimit } : {}),
     cardCount: 0,
     lastChange: 'CREATED',
-    createdAt: now,
-    updatedAt: now,
+    createdAt: change.at,
+    updatedAt: change.at,
   };
   ctx.stash.column = column;
   return transactWrite({
     items: [
-      { putItem: { table, key: { PK: `BOARD#${boardId}`, SK: `COLUMN#${id}` }, item: { type: 'COLUMN', ...column }, condition: { PK: { attributeExists: false } } } },
-      {
-        putItem: {
-          table,
-          key: { PK: `BOARD#${boardId}`, SK: `ACTIVITY#${activityId}` },
-          item: { type: 'ACTIVITY', id: activityId, boardId, action: 'COLUMN_ADDED', actorId: sub, columnId: id, at: now, expiresAt: util.time.nowEpochSeconds() + ACTIVITY_RETENTION_SECONDS },
-        },
-      },
+      { putItem: { table: change.table, key: { PK: boardPk(change.boardId), SK: columnSk(id) }, item: { type: 'COLUMN', ...column }, condition: { PK: { attributeExists: false } } } },
+      logActivity(change, 'COLUMN_ADDED', { columnId: id }),
     ],
   });
 }

@@ -1,10 +1,11 @@
 /** One page of a board's activity log, newest first (activity keys are ULIDs). */
 import { util, type Context } from '@aws-appsync/utils';
 import { query } from '@aws-appsync/utils/dynamodb';
+import { ACTIVITY_SK_PREFIX, boardPk } from '../lib/keys.js';
 
 export function request(ctx: Context) {
   return query({
-    query: { PK: { eq: `BOARD#${ctx.stash.boardId}` }, SK: { beginsWith: 'ACTIVITY#' } },
+    query: { PK: { eq: boardPk(ctx.stash.boardId) }, SK: { beginsWith: ACTIVITY_SK_PREFIX } },
     scanIndexForward: false,
     limit: ctx.stash.limit,
     nextToken: ctx.args.nextToken,

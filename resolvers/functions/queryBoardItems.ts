@@ -1,7 +1,7 @@
 /**
  * The whole visible board in one Query of its partition: `SK BETWEEN "CARD#" AND "META"` returns the
  * cards with their comments, the columns, the members and the board item, and skips the activity log
- * and the position index (see the layout in functions/lib/model.ts). The response assembles
+ * and the position index (see the layout in ../lib/keys.ts). The response assembles
  * board → columns (by position) → cards (by position) → comments (oldest first), so `board(id)` costs
  * the same two requests (membership, this Query) whatever the number of cards.
  *
@@ -9,6 +9,7 @@
  */
 import { util, type Context } from '@aws-appsync/utils';
 import { query } from '@aws-appsync/utils/dynamodb';
+import { boardPk, CARD_SK_PREFIX, META_SK } from '../lib/keys.js';
 
 interface Positioned {
   position: number;
@@ -21,14 +22,14 @@ interface Card {
 }
 
 export function request(ctx: Context) {
-  return query({ query: { PK: { eq: `BOARD#${ctx.stash.boardId}` }, SK: { between: ['CARD#', 'META'] } } });
+  return query({ query: { PK: { eq: boardPk(ctx.stash.boardId) }, SK: { between: [CARD_SK_PREFIX, META_SK] } } });
 }
 
 export function response(ctx: Context) {
   if (ctx.error) util.error(ctx.error.message, ctx.error.type);
   const { items, nextToken } = ctx.result;
   if (nextToken) util.appendError(`Board ${ctx.stash.boardId} is larger than one read (1 MB); part of it is missing.`, 'BoardTooLarge');
-  const board = items.find((item: { SK: string }) => item.SK === 'META');
+  const board = items.find((item: { SK: string }) => item.SK === META_SK);
   if (!board) return null;
   const ofType = (type: string) => items.filter((item: { type: string }) => item.type === type);
   const commentsByCard = groupBy(ofType('COMMENT'), 'cardId');

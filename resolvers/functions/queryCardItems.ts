@@ -4,9 +4,10 @@
  */
 import { util, type Context } from '@aws-appsync/utils';
 import { query } from '@aws-appsync/utils/dynamodb';
+import { boardPk, cardSk } from '../lib/keys.js';
 
 export function request(ctx: Context) {
-  return query({ query: { PK: { eq: `BOARD#${ctx.stash.boardId}` }, SK: { beginsWith: `CARD#${ctx.stash.cardId}` } } });
+  return query({ query: { PK: { eq: boardPk(ctx.stash.boardId) }, SK: { beginsWith: cardSk(ctx.stash.cardId) } } });
 }
 
 export function response(ctx: Context) {

@@ -4,10 +4,11 @@
  */
 import { util, type Context } from '@aws-appsync/utils';
 import { operations, update } from '@aws-appsync/utils/dynamodb';
+import { boardPk, META_SK } from '../lib/keys.js';
 
 export function request(ctx: Context) {
   return update({
-    key: { PK: `BOARD#${ctx.stash.boardId}`, SK: 'META' },
+    key: { PK: boardPk(ctx.stash.boardId), SK: META_SK },
     update: { columnSeq: operations.increment(1) },
     condition: { status: { eq: 'ACTIVE' } },
   });

@@ -3,40 +3,31 @@
  * least the column's card count (a condition, so a card added meanwhile is counted). Stashes the
  * column's key for readItem.
  */
-import { util, type AppSyncIdentityCognito, type Context } from '@aws-appsync/utils';
+import { util, type Context } from '@aws-appsync/utils';
 import { operations, transactWrite } from '@aws-appsync/utils/dynamodb';
-
-const ACTIVITY_RETENTION_SECONDS = 180 * 24 * 3600;
+import { boardChange, logActivity } from '../lib/board-change.js';
+import { boardPk, columnSk } from '../lib/keys.js';
+import { columnView } from '../lib/views.js';
 
 export function request(ctx: Context) {
   const { input } = ctx.args;
-  const { sub } = ctx.identity as AppSyncIdentityCognito;
-  const boardId = ctx.stash.boardId;
-  const table = ctx.env.TABLE_NAME;
-  const now = util.time.nowISO8601();
-  const changes: Record<string, unknown> = { updatedAt: now, lastChange: 'UPDATED' };
+  const change = boardChange(ctx);
+  const changes: Record<string, unknown> = { updatedAt: change.at, lastChange: 'UPDATED' };
   if (Object.hasOwn(input, 'name')) changes.name = ctx.stash.name;
   const limited = Object.hasOwn(input, 'wipLimit') && input.wipLimit !== null;
   if (Object.hasOwn(input, 'wipLimit')) changes.wipLimit = limited ? input.wipLimit : operations.remove();
-  const activityId = util.autoUlid();
-  ctx.stash.itemKey = { PK: `BOARD#${boardId}`, SK: `COLUMN#${input.id}` };
+  ctx.stash.itemKey = { PK: boardPk(change.boardId), SK: columnSk(input.id) };
   return transactWrite({
     items: [
       {
         updateItem: {
-          table,
+          table: change.table,
           key: ctx.stash.itemKey,
           update: changes,
           condition: limited ? { PK: { attributeExists: true }, cardCount: { le: input.wipLimit } } : { PK: { attributeExists: true } },
         },
       },
-      {
-        putItem: {
-          table,
-          key: { PK: `BOARD#${boardId}`, SK: `ACTIVITY#${activityId}` },
-          item: { type: 'ACTIVITY', id: activityId, boardId, action: 'COLUMN_UPDATED', actorId: sub, columnId: input.id, at: now, expiresAt: util.time.nowEpochSeconds() + ACTIVITY_RETENTION_SECONDS },
-        },
-      },
+      logActivity(change, 'COLUMN_UPDATED', { columnId: input.id }),
     ],
   });
 }
@@ -46,24 +37,9 @@ export function response(ctx: Context) {
     const reason = ctx.result.cancellationReasons?.[0];
     if (reason?.type === 'ConditionalCheckFailed') {
       if (!reason.item) util.error(`Column ${ctx.args.input.id} does not exist.`, 'NotFound');
-      util.error(`Column ${reason.item.name} holds ${reason.item.cardCount} cards, more than a WIP limit of ${ctx.args.input.wipLimit}.`, 'WipLimitExceeded', publicColumn(reason.item));
+      util.error(`Column ${reason.item.name} holds ${reason.item.cardCount} cards, more than a WIP limit of ${ctx.args.input.wipLimit}.`, 'WipLimitExceeded', columnView(reason.item));
     }
     util.error(ctx.error.message, ctx.error.type);
   }
   return ctx.result;
-}
-
-/** The column as the schema shows it: no keys, absent optional fields as null. */
-function publicColumn(item: Record<string, any>) {
-  return {
-    id: item.id,
-    boardId: item.boardId,
-    name: item.name,
-    position: item.position,
-    wipLimit: item.wipLimit ?? null,
-    cardCount: item.cardCount,
-    lastChange: item.lastChange,
-    createdAt: item.createdAt,
-    updatedAt: item.updatedAt,
-  };
 }
