@@ -24,7 +24,7 @@ import { fieldError, toAppSyncLocations } from './error-format.js';
 import type { PositionedError } from './error-format.js';
 import { FieldResolutionError } from './field-error.js';
 import { runResolver } from './resolver-runner.js';
-import type { FieldInvocation, ResolverRun } from './resolver-runner.js';
+import type { DataSourceGateway, FieldInvocation, ResolverRun } from './resolver-runner.js';
 import { selectionInfo } from './selection-info.js';
 import type { Invalidation, ResolverBinding, UnitResolverBinding } from './types.js';
 
@@ -88,13 +88,8 @@ export class RequestContext {
    * error (spec §6).
    */
   async resolve(binding: ResolverBinding, source: unknown, args: Record<string, unknown>, site: FieldSite): Promise<ResolverRun> {
-    const gateway = {
-      invoke: (dataSource: DataSource, request: unknown, batching?: UnitResolverBinding): Promise<DataSourceResult> =>
-        batching === undefined
-          ? invokeDataSource(dataSource, request)
-          : this.#batcher.enqueue(batching, parentListKey(site.path), dataSource, batching.maxBatchSize ?? 0, payloadOf(request)),
-    };
     if (this.#deadline.passed) throw FieldResolutionError.from(new ExecutionTimeoutError());
+    const gateway = new FieldGateway(this.#batcher, site.path);
     const settled = await this.#deadline.race(runResolver(binding, this.#invocation(source, args, site), gateway));
     if (settled === TIMED_OUT) throw FieldResolutionError.from(new ExecutionTimeoutError());
     this.#record(settled, site);
@@ -102,17 +97,13 @@ export class RequestContext {
   }
 
   #invocation(source: unknown, args: Record<string, unknown>, site: FieldSite): FieldInvocation {
+    const { selectionSetList, selectionSetGraphQL } = selectionInfo(site.fieldNodes, site.fragments);
     return {
       arguments: args,
       source,
       identity: this.auth.identity,
       request: this.request,
-      info: {
-        fieldName: site.fieldName,
-        parentTypeName: site.parentTypeName,
-        variables: this.variables,
-        ...selectionInfo(site.fieldNodes, site.fragments),
-      },
+      info: { fieldName: site.fieldName, parentTypeName: site.parentTypeName, variables: this.variables, selectionSetList, selectionSetGraphQL },
       env: this.config.env,
       authType: this.#authType,
     };
@@ -180,13 +171,25 @@ export const resolveField: GraphQLFieldResolver<unknown, RequestContext, Record<
   if (!context.countResolverInvocation()) {
     throw FieldResolutionError.from(new ResolverCountLimitExceededError(resolverCountLimit));
   }
-  const site = { ...pick(info), parentTypeName: typeName };
+  const site: FieldSite = { fieldName, fieldNodes: info.fieldNodes, fragments: info.fragments, path: info.path, parentTypeName: typeName };
   const value = resolvedValue(context.resolve(binding, source, args, site));
   return denied ? value.then(() => null) : value;
 };
 
-function pick(info: GraphQLResolveInfo): Omit<FieldSite, 'parentTypeName'> {
-  return { fieldName: info.fieldName, fieldNodes: info.fieldNodes, fragments: info.fragments, path: info.path };
+/**
+ * The data source calls of one field. A `BatchInvoke` request joins its siblings' call: those of the
+ * same resolver under the same parent list (spec §4.4).
+ */
+class FieldGateway implements DataSourceGateway {
+  constructor(
+    private readonly batcher: BatchInvoker,
+    private readonly path: ResponsePath,
+  ) {}
+
+  invoke(dataSource: DataSource, request: unknown, batching?: UnitResolverBinding): Promise<DataSourceResult> {
+    if (batching === undefined) return invokeDataSource(dataSource, request);
+    return this.batcher.enqueue(batching, parentListKey(this.path), dataSource, batching.maxBatchSize ?? 0, payloadOf(request));
+  }
 }
 
 async function resolvedValue(run: Promise<ResolverRun>): Promise<unknown> {

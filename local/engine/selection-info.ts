@@ -11,26 +11,40 @@ export interface SelectionInfo {
   selectionSetGraphQL: string;
 }
 
-const cache = new WeakMap<readonly FieldNode[], SelectionInfo>();
+/** Keyed by the first field node: nodes belong to the (cached) parsed document, so they outlive requests. */
+const cache = new WeakMap<FieldNode, { fieldNodes: readonly FieldNode[]; info: SelectionInfo }>();
 
 /**
- * Computed once per set of field nodes: graphql-js reuses the same array for every element of a list, so
- * a resolver running once per element does not re-walk its selection.
+ * Computed once per set of field nodes of a document. graphql-js builds a new node array for each
+ * field of each execution (and shares it between the elements of a list), so the array itself is no
+ * key that lasts beyond one request; its nodes are.
  */
 export function selectionInfo(
   fieldNodes: readonly FieldNode[],
   fragments: Record<string, FragmentDefinitionNode>,
 ): SelectionInfo {
-  let info = cache.get(fieldNodes);
-  if (info === undefined) {
-    const selectionSets = fieldNodes.flatMap((node) => (node.selectionSet ? [node.selectionSet] : []));
-    info = {
-      selectionSetList: listSelectionPaths(selectionSets, fragments),
-      selectionSetGraphQL: printMergedSelection(selectionSets),
-    };
-    cache.set(fieldNodes, info);
-  }
+  const first = fieldNodes[0];
+  if (first === undefined) return computeSelectionInfo(fieldNodes, fragments);
+  const known = cache.get(first);
+  if (known !== undefined && sameNodes(known.fieldNodes, fieldNodes)) return known.info;
+  const info = computeSelectionInfo(fieldNodes, fragments);
+  cache.set(first, { fieldNodes, info });
   return info;
+}
+
+function sameNodes(a: readonly FieldNode[], b: readonly FieldNode[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let index = 0; index < a.length; index += 1) if (a[index] !== b[index]) return false;
+  return true;
+}
+
+function computeSelectionInfo(fieldNodes: readonly FieldNode[], fragments: Record<string, FragmentDefinitionNode>): SelectionInfo {
+  const selectionSets = fieldNodes.flatMap((node) => (node.selectionSet ? [node.selectionSet] : []));
+  return {
+    selectionSetList: listSelectionPaths(selectionSets, fragments),
+    selectionSetGraphQL: printMergedSelection(selectionSets),
+  };
 }
 
 function listSelectionPaths(

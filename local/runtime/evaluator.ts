@@ -18,7 +18,7 @@ import { createExtensions } from './extensions.js';
 import { BuiltinFailure, BuiltinRegistry, copyJsonToHost } from './membrane.js';
 import { prepareModule } from './module-check.js';
 import { createRuntimeUtils } from './runtime-utils.js';
-import { createSandbox, type Sandbox, type SandboxValue } from './sandbox.js';
+import { createSandbox, type ContextParts, type Sandbox, type SandboxValue } from './sandbox.js';
 import { BuiltinInputError, EarlyReturnSignal, UnauthorizedSignal, UtilErrorSignal } from './signals.js';
 import type {
   ContextInput,
@@ -190,7 +190,7 @@ type OutcomeWithoutRecord = DistributiveOmit<EvaluationOutcome, keyof Evaluation
 const NO_ENV = Object.freeze({});
 const NO_ERRORS = Object.freeze([]);
 
-function contextParts(input: ContextInput): Record<string, unknown> {
+function contextParts(input: ContextInput): ContextParts {
   return {
     arguments: input.arguments ?? {},
     identity: input.identity ?? null,
@@ -198,7 +198,7 @@ function contextParts(input: ContextInput): Record<string, unknown> {
     stash: input.stash ?? {},
     prev: input.prev ?? { result: null },
     result: input.result ?? null,
-    ...(input.error === undefined ? {} : { error: input.error }),
+    error: input.error,
     request: input.request ?? { headers: {}, domainName: null },
     info: input.info ?? { fieldName: '', parentTypeName: '', variables: {}, selectionSetList: [], selectionSetGraphQL: '' },
     env: input.env ?? NO_ENV,

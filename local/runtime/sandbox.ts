@@ -24,11 +24,26 @@ import type { BuiltinShape } from './membrane.js';
 /** An opaque value living in the sandbox realm. The host only passes these back to sandbox functions. */
 export type SandboxValue = unknown;
 
+/** Every part of `ctx` (spec appsync-js-runtime.md §1.2), defaults applied; `error` undefined unless the data source failed. */
+export interface ContextParts {
+  arguments: unknown;
+  identity: unknown;
+  source: unknown;
+  stash: unknown;
+  prev: unknown;
+  result: unknown;
+  error: unknown;
+  request: unknown;
+  info: unknown;
+  env: unknown;
+  outErrors: readonly unknown[];
+}
+
 /** What the bootstrap script returns: sandbox functions the host calls. */
 interface SandboxApi {
   fromHost(value: unknown): SandboxValue;
   toJson(value: SandboxValue): string | undefined;
-  makeContext(parts: Record<string, unknown>): SandboxValue;
+  makeContext(parts: ContextParts): SandboxValue;
   buildBuiltin(shape: BuiltinShape): SandboxValue;
   group(members: Record<string, SandboxValue>): SandboxValue;
   defineGlobals(globals: Record<string, SandboxValue>): void;
@@ -147,30 +162,43 @@ function fromHost(value) {
   return typeof value === "function" || typeof value === "symbol" ? undefined : value;
 }
 
-// Frozen copies can be shared, so a host object given again (the API's env) is copied once.
+function freezeTree(node) {
+  if (typeof node === "object" && node !== null) { freeze(node); for (const key of keys(node)) freezeTree(node[key]); }
+  return node;
+}
+
+// Frozen copies can be shared, so a host object given again (the API's env) is copied once. Only for
+// long-lived host objects: an entry per short-lived object would only burden the collector.
 const snapshots = new SafeWeakMap();
 function snapshot(value) {
   if (typeof value === "object" && value !== null) {
     const known = snapshots.get(value);
     if (known !== undefined) return known;
   }
-  const copy = fromHost(value);
-  const freezeTree = (node) => {
-    if (typeof node === "object" && node !== null) { freeze(node); for (const key of keys(node)) freezeTree(node[key]); }
-  };
-  freezeTree(copy);
+  const copy = freezeTree(fromHost(value));
   if (typeof value === "object" && value !== null) snapshots.set(value, copy);
   return copy;
 }
 
+const noErrors = freeze([]);
+
+// One fixed shape, keys in AppSync's order; ctx.error only when the data source failed.
 function makeContext(parts) {
-  const ctx = {};
-  for (const key of keys(parts)) {
-    if (key === "env" || key === "outErrors") ctx[key] = snapshot(parts[key]);
-    else ctx[key] = fromHost(parts[key]);
-    if (key === "arguments") ctx.args = ctx.arguments;
+  const args = fromHost(parts.arguments);
+  const identity = fromHost(parts.identity);
+  const source = fromHost(parts.source);
+  const stash = fromHost(parts.stash);
+  const prev = fromHost(parts.prev);
+  const result = fromHost(parts.result);
+  const request = fromHost(parts.request);
+  const info = fromHost(parts.info);
+  const env = snapshot(parts.env);
+  const outErrors = parts.outErrors.length === 0 ? noErrors : freezeTree(fromHost(parts.outErrors));
+  if (parts.error === undefined) {
+    return { arguments: args, args: args, identity: identity, source: source, stash: stash, prev: prev, result: result, request: request, info: info, env: env, outErrors: outErrors };
   }
-  return ctx;
+  const error = fromHost(parts.error);
+  return { arguments: args, args: args, identity: identity, source: source, stash: stash, prev: prev, result: result, error: error, request: request, info: info, env: env, outErrors: outErrors };
 }
 
 function buildBuiltin(shape) {
@@ -228,7 +256,7 @@ export interface Sandbox {
   /** `JSON.stringify` inside the realm (so `toJSON` and getters of resolver objects run there). */
   toJson(value: SandboxValue): string | undefined;
   /** The `ctx` object: a copy of `parts` with `args` aliasing `arguments`, `env` and `outErrors` frozen. */
-  makeContext(parts: Record<string, unknown>): SandboxValue;
+  makeContext(parts: ContextParts): SandboxValue;
   /** A sandbox object mirroring a host built-in (see ./membrane.ts). */
   buildBuiltin(shape: BuiltinShape): SandboxValue;
   /** A frozen sandbox object whose members are the given sandbox values (not copied). */
