@@ -7,6 +7,9 @@ import { randomBytes } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { createAuthenticator, type AuthenticatorDependencies } from './auth/authenticator.js';
+import type { IamPrincipal } from './auth/iam.js';
+import { loadLocalIamUser, localIamUserPrincipal } from './auth/local-iam-user.js';
+import { loadLocalOidcKey, type LocalOidcKey } from './auth/local-oidc-key.js';
 import { loadLocalUserPool, type LocalUserPool } from './auth/local-user-pool.js';
 import type { Authenticator } from './auth/types.js';
 import { createDynamoDbDataSource } from './datasources/dynamodb/data-source.js';
@@ -33,7 +36,7 @@ import { startHotReload } from './watch/hot-reload.js';
 
 /** The local stand-ins for the AWS account the API would live in. */
 const LOCAL_REGION = 'us-east-1';
-const LOCAL_ACCOUNT_ID = '123456789012';
+export const LOCAL_ACCOUNT_ID = '123456789012';
 const LOCAL_API_ID = 'local';
 
 /**
@@ -62,8 +65,13 @@ export interface LocalApiOptions {
   tablePrefix?: string;
   /** Default: a generated key (AppSync's `da2-…` format). */
   apiKey?: string;
-  /** Local state: the Cognito issuer's keys, the GraphiQL bundle cache. */
+  /** Local state: the Cognito issuer's keys, the local OIDC key, the local IAM user, the GraphiQL bundle cache. */
   dataDir: string;
+  /**
+   * IAM principals the IAM mode trusts besides the local functions' and the local IAM user (e.g. the
+   * developer's own credentials: `environmentIamPrincipals(process.env, LOCAL_ACCOUNT_ID)`). Default: none.
+   */
+  iamPrincipals?: readonly IamPrincipal[];
   /** Where resolver and Lambda bundles are written. Default: `<rootDir>/dist` (the files CDK deploys). */
   buildDir?: string;
   /** Rebuild and swap the API when a source file changes. Default: false. */
@@ -129,8 +137,9 @@ export async function startLocalApi(options: LocalApiOptions): Promise<LocalApi>
     let engine = await build();
 
     const apiKey = options.apiKey ?? generateApiKey();
-    const userPool = usesAuthType(definition, 'AMAZON_COGNITO_USER_POOLS') ? await loadLocalUserPool(options.dataDir) : undefined;
-    const authenticator = createAuthenticator(definition.authentication, authDependencies(definition, apiKey, userPool, lambdas.invokeFunction));
+    const localAuth = await loadLocalAuthState(definition, options.dataDir, options.iamPrincipals ?? []);
+    const userPool = localAuth.userPool;
+    const authenticator = createAuthenticator(definition.authentication, authDependencies(definition, apiKey, localAuth, lambdas.invokeFunction));
 
     const graphiqlBundle = lazyGraphiqlBundle(join(options.dataDir, 'graphiql'), log);
     const server = createLocalServer({
@@ -246,15 +255,32 @@ function usesAuthType(definition: ApiDefinition, type: AuthType): boolean {
   return [definition.authentication.default, ...(definition.authentication.additional ?? [])].some((mode) => mode.type === type);
 }
 
+/** The local stand-ins the configured modes verify against, kept in the data directory. */
+interface LocalAuthState {
+  userPool: LocalUserPool | undefined;
+  localOidcKey: LocalOidcKey | undefined;
+  /** Whom the IAM mode trusts: the local functions, the local IAM user, and the caller's extra principals. */
+  iamPrincipals: IamPrincipal[];
+}
+
+async function loadLocalAuthState(definition: ApiDefinition, dataDir: string, extraIamPrincipals: readonly IamPrincipal[]): Promise<LocalAuthState> {
+  const iamUser = usesAuthType(definition, 'AWS_IAM') ? await loadLocalIamUser(dataDir) : undefined;
+  return {
+    userPool: usesAuthType(definition, 'AMAZON_COGNITO_USER_POOLS') ? await loadLocalUserPool(dataDir) : undefined,
+    localOidcKey: usesAuthType(definition, 'OPENID_CONNECT') ? await loadLocalOidcKey(dataDir) : undefined,
+    iamPrincipals: [LOCAL_FUNCTION_PRINCIPAL, ...(iamUser ? [localIamUserPrincipal(iamUser, LOCAL_ACCOUNT_ID)] : []), ...extraIamPrincipals],
+  };
+}
+
 /**
  * What each configured auth mode needs locally: the API key (valid for the configured lifetime from
- * now, spec §3.5), the local Cognito issuer, the local functions' IAM principal, the Lambda authorizer
- * through the local Lambda runtime.
+ * now, spec §3.5), the local Cognito issuer, the local OIDC key, the trusted IAM principals, the Lambda
+ * authorizer through the local Lambda runtime.
  */
 function authDependencies(
   definition: ApiDefinition,
   apiKey: string,
-  userPool: LocalUserPool | undefined,
+  localAuth: LocalAuthState,
   invokeLambda: LambdaInvoker,
 ): AuthenticatorDependencies {
   const modes = [definition.authentication.default, ...(definition.authentication.additional ?? [])];
@@ -262,8 +288,9 @@ function authDependencies(
   const lifetimeDays = apiKeyMode?.type === 'API_KEY' ? (apiKeyMode.expiresInDays ?? DEFAULT_API_KEY_DAYS) : DEFAULT_API_KEY_DAYS;
   return {
     apiKeys: [{ id: apiKey, expires: Math.floor(Date.now() / 1000) + lifetimeDays * 86_400 }],
-    ...(userPool ? { userPool } : {}),
-    iam: { region: LOCAL_REGION, principals: [LOCAL_FUNCTION_PRINCIPAL] },
+    ...(localAuth.userPool ? { userPool: localAuth.userPool } : {}),
+    ...(localAuth.localOidcKey ? { localOidcKey: localAuth.localOidcKey } : {}),
+    iam: { region: LOCAL_REGION, principals: localAuth.iamPrincipals },
     lambda: { invoke: invokeLambda, apiId: LOCAL_API_ID, accountId: LOCAL_ACCOUNT_ID },
   };
 }

@@ -8,6 +8,7 @@ import type { AuthenticationConfig, AuthModeConfig } from '../definition/types.j
 import { createApiKeyMode, type ApiKey } from './api-key.js';
 import { createIamMode, type IamDependencies } from './iam.js';
 import { createLambdaAuthorizerMode, type LambdaAuthorizerDependencies } from './lambda-authorizer.js';
+import type { LocalOidcKey } from './local-oidc-key.js';
 import type { LocalUserPool } from './local-user-pool.js';
 import { systemClock, type Clock } from './mode.js';
 import { createOidcMode } from './oidc.js';
@@ -23,6 +24,11 @@ export interface AuthenticatorDependencies {
   apiKeys?: readonly ApiKey[];
   /** AMAZON_COGNITO_USER_POOLS: the local user pool (`loadLocalUserPool(dataDir)`). */
   userPool?: Pick<LocalUserPool, 'issuer' | 'jwks'>;
+  /**
+   * OPENID_CONNECT, optional: the local stand-in for the provider (`loadLocalOidcKey(dataDir)`), whose
+   * tokens are accepted besides the provider's own.
+   */
+  localOidcKey?: Pick<LocalOidcKey, 'jwks'>;
   /** AWS_IAM: the API's region and the principals whose credentials it trusts. */
   iam?: IamDependencies;
   /** AWS_LAMBDA: how to invoke the authorizer function, and the API's ids for its event. */
@@ -35,6 +41,10 @@ export function createAuthenticator(config: AuthenticationConfig, deps: Authenti
     async authenticate(request: CredentialsRequest) {
       const selected = selectMode(request.headers, modes);
       return isMode(selected) ? selected.authenticate(request) : selected;
+    },
+    modeFor(headers: Record<string, string>) {
+      const selected = selectMode(headers, modes);
+      return isMode(selected) ? selected.type : undefined;
     },
   };
 }
@@ -61,7 +71,7 @@ function addMode(modes: ConfiguredModes, modeConfig: AuthModeConfig, deps: Authe
       modes.AMAZON_COGNITO_USER_POOLS = createUserPoolMode(modeConfig, required(deps.userPool, 'userPool', type), now);
       return;
     case 'OPENID_CONNECT':
-      modes.OPENID_CONNECT = createOidcMode(modeConfig, now);
+      modes.OPENID_CONNECT = createOidcMode(modeConfig, now, deps.localOidcKey?.jwks());
       return;
     case 'AWS_IAM':
       modes.AWS_IAM = createIamMode(required(deps.iam, 'iam', type), now);

@@ -6,9 +6,9 @@
  * Spec: shared/spec/appsync-graphql-engine.md §3.6, §3.8.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { link, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { calculateJwkThumbprint, exportJWK, generateKeyPair, importJWK, SignJWT, type JSONWebKeySet, type JWK } from 'jose';
+import { importJWK, SignJWT, type JSONWebKeySet } from 'jose';
+import { generateSigningKey, loadOrCreateStateFile, type StoredSigningKey } from './local-state-file.js';
 
 /** The data directory `liveboard start` and `liveboard token` use unless `--data-dir` says otherwise. */
 export const DEFAULT_DATA_DIR = '.liveboard';
@@ -17,13 +17,10 @@ export const DEFAULT_DATA_DIR = '.liveboard';
 const ACCESS_TOKEN_SCOPE = 'aws.cognito.signin.user.admin';
 
 /** What is stored in `<dataDir>/cognito/user-pool.json` (the private key included: it is local dev data). */
-interface StoredUserPool {
+interface StoredUserPool extends StoredSigningKey {
   region: string;
   userPoolId: string;
   clientId: string;
-  kid: string;
-  privateJwk: JWK;
-  publicJwk: JWK;
 }
 
 export type TokenUse = 'id' | 'access';
@@ -68,54 +65,14 @@ export function subjectFor(userPoolId: string, username: string): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
-/**
- * Loads the pool kept in `dataDir`, creating it on first use. Creation is atomic (write to a temporary
- * file, then hard-link it into place), so a server and a `liveboard token` started together agree on
- * one key pair.
- */
+/** Loads the pool kept in `<dataDir>/cognito/user-pool.json`, creating it on first use. */
 export async function loadLocalUserPool(dataDir: string = DEFAULT_DATA_DIR): Promise<LocalUserPool> {
-  const dir = join(dataDir, 'cognito');
-  const file = join(dir, 'user-pool.json');
-  const stored = (await readStored(file)) ?? (await createStored(dir, file));
-  return await userPoolFrom(stored);
+  return await userPoolFrom(await loadOrCreateStateFile(join(dataDir, 'cognito', 'user-pool.json'), createStored));
 }
 
-async function readStored(file: string): Promise<StoredUserPool | undefined> {
-  try {
-    return JSON.parse(await readFile(file, 'utf8')) as StoredUserPool;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw new Error(`auth: cannot read the local user pool ${file}: ${(error as Error).message}`, { cause: error });
-  }
-}
-
-async function createStored(dir: string, file: string): Promise<StoredUserPool> {
-  const { privateKey, publicKey } = await generateKeyPair('RS256', { extractable: true, modulusLength: 2048 });
-  const publicJwk = await exportJWK(publicKey);
-  const kid = await calculateJwkThumbprint(publicJwk);
+async function createStored(): Promise<StoredUserPool> {
   const region = 'us-east-1';
-  const stored: StoredUserPool = {
-    region,
-    userPoolId: `${region}_liveboard`,
-    clientId: 'liveboardlocalappclient1',
-    kid,
-    privateJwk: { ...(await exportJWK(privateKey)), kid, alg: 'RS256', use: 'sig' },
-    publicJwk: { ...publicJwk, kid, alg: 'RS256', use: 'sig' },
-  };
-  await mkdir(dir, { recursive: true });
-  const temporary = join(dir, `.user-pool.${process.pid}.${randomUUID()}.json`);
-  await writeFile(temporary, JSON.stringify(stored, null, 2), { mode: 0o600 });
-  try {
-    await link(temporary, file);
-    return stored;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    const winner = await readStored(file);
-    if (!winner) throw error;
-    return winner;
-  } finally {
-    await rm(temporary, { force: true });
-  }
+  return { region, userPoolId: `${region}_liveboard`, clientId: 'liveboardlocalappclient1', ...(await generateSigningKey()) };
 }
 
 async function userPoolFrom(stored: StoredUserPool): Promise<LocalUserPool> {

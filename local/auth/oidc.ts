@@ -2,9 +2,12 @@
  * OPENID_CONNECT mode: tokens of any OIDC provider, verified against the keys its discovery document
  * points to (`<issuer>/.well-known/openid-configuration` → `jwks_uri`), with `aud` matched against the
  * `clientId` regular expression and the `iatTTL` / `authTTL` windows.
+ * Locally, the keys of the local stand-in for the provider (`local-oidc-key.ts`, what
+ * `liveboard token --oidc` signs with) are trusted too, selected by the token's `kid`; every other check
+ * is the same for them.
  * Spec: shared/spec/appsync-graphql-engine.md §3.1, §3.6, §3.8 (identity `{ claims, issuer, sub }`).
  */
-import { createRemoteJWKSet, type JWTPayload, type JWTVerifyGetKey } from 'jose';
+import { createLocalJWKSet, createRemoteJWKSet, type JSONWebKeySet, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import type { OidcAuthConfig } from '../definition/types.js';
 import { bearerToken } from './jwt-peek.js';
 import { ASYMMETRIC_ALGORITHMS, verifyJwt } from './jwt-verify.js';
@@ -25,9 +28,10 @@ function normalizeIssuer(issuer: string): string {
   return issuer.replace(/\/+$/, '');
 }
 
-export function createOidcMode(config: OidcAuthConfig, now: Clock): JwtAuthMode {
+/** `localKeys`: the local stand-in's public keys (`LocalOidcKey.jwks()`), trusted besides the provider's. */
+export function createOidcMode(config: OidcAuthConfig, now: Clock, localKeys?: JSONWebKeySet): JwtAuthMode {
   const issuer = normalizeIssuer(config.issuer);
-  const keys = discoveredKeys(issuer);
+  const keys = localKeys ? localOrDiscoveredKeys(localKeys, discoveredKeys(issuer)) : discoveredKeys(issuer);
   const audienceAllowed = config.clientId ? wholeMatcher(config.clientId, 'OIDC clientId') : undefined;
   return {
     type: 'OPENID_CONNECT',
@@ -65,6 +69,16 @@ function withinTtls(config: OidcAuthConfig, claims: JWTPayload, nowMs: number): 
 function withinTtl(ttlMs: number | undefined, claimSeconds: unknown, nowMs: number): boolean {
   if (!ttlMs) return true;
   return typeof claimSeconds === 'number' && nowMs - claimSeconds * 1000 <= ttlMs;
+}
+
+/**
+ * A token whose `kid` names a local key is verified with that key (no discovery: offline there is no
+ * provider); any other token with the provider's keys.
+ */
+function localOrDiscoveredKeys(localKeys: JSONWebKeySet, discovered: JWTVerifyGetKey): JWTVerifyGetKey {
+  const local = createLocalJWKSet(localKeys);
+  const localKids = new Set(localKeys.keys.map((key) => key.kid));
+  return (header, token) => (header.kid !== undefined && localKids.has(header.kid) ? local(header, token) : discovered(header, token));
 }
 
 /**

@@ -3,16 +3,19 @@
  * starts DynamoDB Local (unless `DYNAMODB_ENDPOINT` names a running one) and the local AppSync API, prints
  * its URLs and API key, and runs until Ctrl-C / SIGTERM, which stop everything (no orphan JVM).
  * Contract: shared/design/architecture.md, "CLI contract" (environment `PORT`, `LIVEBOARD_API_KEY`,
- * `DYNAMODB_ENDPOINT`).
+ * `DYNAMODB_ENDPOINT`; also `LIVEBOARD_DATA_DIR`, the data directory unless `--data-dir` names one, shared
+ * with `liveboard token`). The developer's own AWS credentials (`AWS_ACCESS_KEY_ID`, …), when set, are
+ * trusted by the IAM mode as an IAM user `local-developer`; this is the only place that reads them.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { environmentIamPrincipals } from '../auth/iam.js';
 import { DEFAULT_DATA_DIR } from '../auth/local-user-pool.js';
 import { DEFAULT_DEFINITION_FILE, importDefinition } from '../definition/load.js';
 import type { ApiDefinition } from '../definition/types.js';
 import { JavaMissingError, startDynamoDbLocal, type RunningDynamoDbLocal } from '../dynamodb/launcher.js';
-import { startLocalApi, type LocalApi } from '../app.js';
+import { LOCAL_ACCOUNT_ID, startLocalApi, type LocalApi } from '../app.js';
 
 const USAGE =
   'usage: liveboard start [--port N] [--host H] [--in-memory] [--data-dir DIR] [--seed] [--no-watch] [--definition FILE]';
@@ -63,6 +66,7 @@ export async function run(args: string[]): Promise<number> {
       dynamodbEndpoint: dynamodb?.endpoint ?? (endpoint as string),
       dataDir: options.dataDir,
       watch: options.watch,
+      iamPrincipals: environmentIamPrincipals(process.env, LOCAL_ACCOUNT_ID),
       ...(process.env.LIVEBOARD_API_KEY ? { apiKey: process.env.LIVEBOARD_API_KEY } : {}),
     });
   } catch (error) {
@@ -84,7 +88,7 @@ export async function run(args: string[]): Promise<number> {
   return 0;
 }
 
-/** Flags win over the environment (`PORT`), which wins over the defaults. Returns an error text when invalid. */
+/** Flags win over the environment (`PORT`, `LIVEBOARD_DATA_DIR`), which wins over the defaults. Returns an error text when invalid. */
 export function readOptions(args: string[], env: NodeJS.ProcessEnv): StartOptions | string {
   let values;
   try {
@@ -94,7 +98,7 @@ export function readOptions(args: string[], env: NodeJS.ProcessEnv): StartOption
         port: { type: 'string' },
         host: { type: 'string', default: DEFAULT_HOST },
         'in-memory': { type: 'boolean', default: false },
-        'data-dir': { type: 'string', default: DEFAULT_DATA_DIR },
+        'data-dir': { type: 'string' },
         seed: { type: 'boolean', default: false },
         'no-watch': { type: 'boolean', default: false },
         definition: { type: 'string', default: DEFAULT_DEFINITION_FILE },
@@ -112,7 +116,7 @@ export function readOptions(args: string[], env: NodeJS.ProcessEnv): StartOption
     port,
     host: values.host,
     inMemory: values['in-memory'],
-    dataDir: values['data-dir'],
+    dataDir: values['data-dir'] ?? (env.LIVEBOARD_DATA_DIR || DEFAULT_DATA_DIR),
     seed: values.seed,
     watch: !values['no-watch'],
     definitionFile: values.definition,

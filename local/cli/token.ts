@@ -1,13 +1,50 @@
 /**
- * `liveboard token --user NAME [--group G]... [--ttl 1h] [--type id|access] [--email E] [--data-dir DIR]`:
- * prints a JWT from the local Cognito user pool (`local/auth/local-user-pool.ts`) and nothing else on
- * stdout, so that `curl -H "Authorization: $(npx liveboard token --user alice)"` works.
- * Contract: shared/design/architecture.md, "CLI contract".
+ * `liveboard token`: credentials for calling the local API, printed on stdout and nothing else, so
+ * that they can be used inline:
+ *
+ * - `--user NAME [--group G]... [--ttl 1h] [--type id|access] [--email E]`: a JWT of the local Cognito
+ *   user pool (`local/auth/local-user-pool.ts`), e.g. `curl -H "Authorization: $(npx liveboard token --user alice)"`.
+ * - `--oidc --user SUB [--issuer URL] [--audience AUD] [--ttl 1h] [--email E] [--definition FILE]`: a JWT
+ *   signed by the local stand-in for the OIDC provider (`local/auth/local-oidc-key.ts`), for the issuer
+ *   and client id of the definition's OPENID_CONNECT mode unless `--issuer` / `--audience` say otherwise.
+ * - `--iam`: `export` lines with the local IAM user's credentials (`local/auth/local-iam-user.ts`), for
+ *   `eval "$(npx liveboard token --iam)"`.
+ *
+ * All read their keys from `--data-dir`, or `LIVEBOARD_DATA_DIR`, or `.liveboard` (as `liveboard start` does).
+ * Contract: shared/design/architecture.md, "CLI contract" (`--user` unchanged).
  */
 import { parseArgs } from 'node:util';
+import { loadLocalIamUser } from '../auth/local-iam-user.js';
+import { DEFAULT_LOCAL_OIDC_AUDIENCE, loadLocalOidcKey } from '../auth/local-oidc-key.js';
 import { DEFAULT_DATA_DIR, loadLocalUserPool, type TokenUse } from '../auth/local-user-pool.js';
+import { DEFAULT_DEFINITION_FILE, importDefinition } from '../definition/load.js';
+import type { OidcAuthConfig } from '../definition/types.js';
 
-const USAGE = 'usage: liveboard token --user NAME [--group G]... [--ttl 1h] [--type id|access] [--email E] [--data-dir DIR]';
+const USAGE = [
+  'usage: liveboard token --user NAME [--group G]... [--ttl 1h] [--type id|access] [--email E] [--data-dir DIR]',
+  '       liveboard token --oidc --user SUB [--issuer URL] [--audience AUD] [--ttl 1h] [--email E] [--definition FILE] [--data-dir DIR]',
+  '       liveboard token --iam [--data-dir DIR]',
+  'The data directory defaults to LIVEBOARD_DATA_DIR, else .liveboard.',
+].join('\n');
+
+const OPTIONS = {
+  user: { type: 'string' },
+  group: { type: 'string', multiple: true },
+  ttl: { type: 'string', default: '1h' },
+  type: { type: 'string', default: 'id' },
+  email: { type: 'string' },
+  oidc: { type: 'boolean', default: false },
+  issuer: { type: 'string' },
+  audience: { type: 'string' },
+  definition: { type: 'string', default: DEFAULT_DEFINITION_FILE },
+  iam: { type: 'boolean', default: false },
+  'data-dir': { type: 'string' },
+} as const;
+
+type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS }>>['values'];
+
+/** A usage error: exit code 2, the message and the usage on stderr. */
+class UsageError extends Error {}
 
 /** `90`, `90s`, `15m`, `1h`, `7d` → seconds. */
 export function parseTtl(text: string): number | undefined {
@@ -18,31 +55,27 @@ export function parseTtl(text: string): number | undefined {
   return seconds > 0 ? seconds : undefined;
 }
 
-export async function run(args: string[]): Promise<number> {
-  let values;
+/** `env` is read for `LIVEBOARD_DATA_DIR` only. */
+export async function run(args: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
   try {
-    ({ values } = parseArgs({
-      args,
-      options: {
-        user: { type: 'string' },
-        group: { type: 'string', multiple: true },
-        ttl: { type: 'string', default: '1h' },
-        type: { type: 'string', default: 'id' },
-        email: { type: 'string' },
-        'data-dir': { type: 'string', default: DEFAULT_DATA_DIR },
-      },
-      strict: true,
-      allowPositionals: false,
-    }));
+    const { values } = parseArgs({ args, options: OPTIONS, strict: true, allowPositionals: false });
+    const dataDir = values['data-dir'] ?? (env.LIVEBOARD_DATA_DIR || DEFAULT_DATA_DIR);
+    if (values.iam && values.oidc) throw new UsageError('--iam and --oidc exclude each other');
+    const output = values.iam ? await iamExports(dataDir) : values.oidc ? await oidcToken(values, dataDir) : await userPoolToken(values, dataDir);
+    process.stdout.write(output);
+    return 0;
   } catch (error) {
-    return fail(`${(error as Error).message}`);
+    const usage = error instanceof UsageError || (error as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS');
+    process.stderr.write(`liveboard token: ${(error as Error).message}\n${usage ? `${USAGE}\n` : ''}`);
+    return usage ? 2 : 1;
   }
-  if (!values.user) return fail('--user is required');
-  const ttlSeconds = parseTtl(values.ttl);
-  if (ttlSeconds === undefined) return fail(`--ttl must look like 3600, 90s, 15m, 1h or 7d, not '${values.ttl}'`);
-  if (values.type !== 'id' && values.type !== 'access') return fail(`--type must be id or access, not '${values.type}'`);
+}
 
-  const pool = await loadLocalUserPool(values['data-dir']);
+async function userPoolToken(values: Values, dataDir: string): Promise<string> {
+  if (!values.user) throw new UsageError('--user is required');
+  const ttlSeconds = ttlOf(values);
+  if (values.type !== 'id' && values.type !== 'access') throw new UsageError(`--type must be id or access, not '${values.type}'`);
+  const pool = await loadLocalUserPool(dataDir);
   const token = await pool.mint({
     username: values.user,
     groups: values.group ?? [],
@@ -50,11 +83,46 @@ export async function run(args: string[]): Promise<number> {
     ttlSeconds,
     ...(values.email === undefined ? {} : { email: values.email }),
   });
-  process.stdout.write(`${token}\n`);
-  return 0;
+  return `${token}\n`;
 }
 
-function fail(message: string): number {
-  process.stderr.write(`liveboard token: ${message}\n${USAGE}\n`);
-  return 2;
+/**
+ * The issuer and audience come from the flags, else from the definition's OPENID_CONNECT mode (its
+ * `clientId` is used as the audience as written; when it is a pattern rather than a plain id, pass
+ * `--audience`).
+ */
+async function oidcToken(values: Values, dataDir: string): Promise<string> {
+  if (!values.user) throw new UsageError('--user is required (it becomes the token\'s sub)');
+  const ttlSeconds = ttlOf(values);
+  const configured = values.issuer === undefined ? await oidcModeOf(values.definition) : undefined;
+  const issuer = values.issuer ?? configured?.issuer ?? '';
+  const key = await loadLocalOidcKey(dataDir);
+  const token = await key.mint({
+    issuer,
+    subject: values.user,
+    audience: values.audience ?? configured?.clientId ?? DEFAULT_LOCAL_OIDC_AUDIENCE,
+    ttlSeconds,
+    ...(values.email === undefined ? {} : { claims: { email: values.email } }),
+  });
+  return `${token}\n`;
+}
+
+async function oidcModeOf(definitionFile: string): Promise<OidcAuthConfig> {
+  const definition = await importDefinition(definitionFile, process.cwd());
+  const modes = [definition.authentication?.default, ...(definition.authentication?.additional ?? [])];
+  const oidc = modes.find((mode): mode is OidcAuthConfig => mode?.type === 'OPENID_CONNECT');
+  if (!oidc) throw new UsageError(`the definition ${definitionFile} has no OPENID_CONNECT mode: pass --definition FILE or --issuer URL`);
+  return oidc;
+}
+
+/** Shell lines for `eval`: the local IAM user's keys, and no session token left over from other credentials. */
+async function iamExports(dataDir: string): Promise<string> {
+  const user = await loadLocalIamUser(dataDir);
+  return `export AWS_ACCESS_KEY_ID=${user.accessKeyId} AWS_SECRET_ACCESS_KEY=${user.secretAccessKey}\nunset AWS_SESSION_TOKEN\n`;
+}
+
+function ttlOf(values: Values): number {
+  const ttlSeconds = parseTtl(values.ttl);
+  if (ttlSeconds === undefined) throw new UsageError(`--ttl must look like 3600, 90s, 15m, 1h or 7d, not '${values.ttl}'`);
+  return ttlSeconds;
 }

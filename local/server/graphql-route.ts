@@ -23,11 +23,11 @@ export interface GraphQLRouteOptions {
 export type GraphQLRoute = (request: IncomingMessage, response: ServerResponse, url: URL) => Promise<void>;
 
 /**
- * Order of checks: body size, then credentials, then the envelope. Credentials are checked before the
- * envelope so that a request with no valid credentials gets 401 even when its body is also malformed, as
- * spec §1.3 recommends (AppSync's order is unconfirmed). The authenticator receives `graphql` only when
- * the envelope parsed; for a malformed body a Lambda authorizer therefore sees an empty query string
- * (the spec would answer 400 before calling it: not reproduced, combined faults are not pinned).
+ * Order of checks: body size, then credentials, then the envelope, as spec §1.3 recommends (AppSync's
+ * order is unconfirmed): a request with no valid credentials gets 401 even when its body is also
+ * malformed. Except for the Lambda mode: its authorizer's event carries the operation (`queryString`,
+ * `operationName`, `variables`), so the body must parse first, and a malformed one is answered 400
+ * without calling the authorizer.
  */
 export function createGraphQLRoute(options: GraphQLRouteOptions): GraphQLRoute {
   return async (request, response, url) => {
@@ -41,6 +41,9 @@ export function createGraphQLRoute(options: GraphQLRouteOptions): GraphQLRoute {
     }
     const parsed = request.method === 'POST' ? parsePostBody(bodyText) : parseQueryParameters(url.searchParams);
     const headers = headerRecord(request);
+    if (parsed instanceof MalformedHttpRequestException && options.authenticator.modeFor?.(headers) === 'AWS_LAMBDA') {
+      return sendTransportError(response, 400, parsed);
+    }
 
     const outcome = await options.authenticator.authenticate(credentialsRequest(request, headers, bodyText, parsed));
     if (!outcome.ok) return sendTransportError(response, outcome.statusCode ?? 401, outcome);
