@@ -1,15 +1,16 @@
 /** Pipeline: authorizeMember (EDITOR) → reserveColumnPosition → putColumn. */
-import { util, type Context } from '@aws-appsync/utils';
+import type { Context } from '@aws-appsync/utils';
+import { refuseBadRequest } from './lib/bad-request.js';
+import { columnNameProblem, wipLimitProblem } from './lib/input-rules.js';
+import { requireRole } from './lib/require-role.js';
 
 export function request(ctx: Context) {
   const { input } = ctx.args;
   const name = input.name.trim();
-  if (name.length === 0 || name.length > 50) util.error('A column name must have 1 to 50 characters.', 'BadRequest');
-  if (input.wipLimit !== undefined && input.wipLimit !== null && input.wipLimit < 1) util.error('A WIP limit must be at least 1.', 'BadRequest');
+  refuseBadRequest(columnNameProblem(name));
+  refuseBadRequest(wipLimitProblem(input.wipLimit));
   ctx.stash.name = name;
-  ctx.stash.boardId = input.boardId;
-  ctx.stash.requiredRole = 'EDITOR';
-  return {};
+  return requireRole(ctx, input.boardId, 'EDITOR');
 }
 
 export function response(ctx: Context) {

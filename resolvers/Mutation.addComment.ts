@@ -1,14 +1,15 @@
 /** Pipeline: authorizeMember (EDITOR) → putComment. */
-import { util, type Context } from '@aws-appsync/utils';
+import type { Context } from '@aws-appsync/utils';
+import { refuseBadRequest } from './lib/bad-request.js';
+import { commentProblem } from './lib/input-rules.js';
+import { requireRole } from './lib/require-role.js';
 
 export function request(ctx: Context) {
   const { input } = ctx.args;
   const text = input.text.trim();
-  if (text.length === 0 || text.length > 2000) util.error('A comment must have 1 to 2000 characters.', 'BadRequest');
+  refuseBadRequest(commentProblem(text));
   ctx.stash.text = text;
-  ctx.stash.boardId = input.boardId;
-  ctx.stash.requiredRole = 'EDITOR';
-  return {};
+  return requireRole(ctx, input.boardId, 'EDITOR');
 }
 
 export function response(ctx: Context) {

@@ -1,10 +1,9 @@
 /** Pipeline: authorizeMember (OWNER) → invokeMembers (the last OWNER stays: functions/members.ts). */
 import type { Context } from '@aws-appsync/utils';
+import { requireRole } from './lib/require-role.js';
 
 export function request(ctx: Context) {
-  ctx.stash.boardId = ctx.args.boardId;
-  ctx.stash.requiredRole = 'OWNER';
-  return {};
+  return requireRole(ctx, ctx.args.boardId, 'OWNER');
 }
 
 export function response(ctx: Context) {

@@ -6,6 +6,8 @@
 import { util, type AppSyncIdentityCognito, type Context } from '@aws-appsync/utils';
 import { transactWrite } from '@aws-appsync/utils/dynamodb';
 import { activityPut } from './lib/activity.js';
+import { refuseBadRequest } from './lib/bad-request.js';
+import { boardDescriptionProblem, boardNameProblem } from './lib/input-rules.js';
 import { boardPk, columnSk, memberSk, META_SK, userGsiPk } from './lib/keys.js';
 
 const DEFAULT_COLUMNS = [{ name: 'To do' }, { name: 'Doing', wipLimit: 3 }, { name: 'Done' }];
@@ -14,8 +16,8 @@ export function request(ctx: Context) {
   const { input } = ctx.args;
   const { sub } = ctx.identity as AppSyncIdentityCognito;
   const name = input.name.trim();
-  if (name.length === 0 || name.length > 100) util.error('A board name must have 1 to 100 characters.', 'BadRequest');
-  if (input.description && input.description.length > 1000) util.error('A board description has at most 1000 characters.', 'BadRequest');
+  refuseBadRequest(boardNameProblem(name));
+  refuseBadRequest(boardDescriptionProblem(input.description));
   const table = ctx.env.TABLE_NAME;
   const now = util.time.nowISO8601();
   const boardId = util.autoUlid();

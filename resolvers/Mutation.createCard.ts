@@ -1,10 +1,9 @@
 /** Pipeline: authorizeMember (EDITOR) → invokeCards (placement and WIP limit: functions/cards.ts). */
 import type { Context } from '@aws-appsync/utils';
+import { requireRole } from './lib/require-role.js';
 
 export function request(ctx: Context) {
-  ctx.stash.boardId = ctx.args.input.boardId;
-  ctx.stash.requiredRole = 'EDITOR';
-  return {};
+  return requireRole(ctx, ctx.args.input.boardId, 'EDITOR');
 }
 
 export function response(ctx: Context) {

@@ -5,11 +5,10 @@
  */
 import type { Context } from '@aws-appsync/utils';
 import { invalidateBoardSubscriptions } from './lib/board-subscriptions.js';
+import { requireRole } from './lib/require-role.js';
 
 export function request(ctx: Context) {
-  ctx.stash.boardId = ctx.args.id;
-  ctx.stash.requiredRole = 'OWNER';
-  return {};
+  return requireRole(ctx, ctx.args.id, 'OWNER');
 }
 
 export function response(ctx: Context) {

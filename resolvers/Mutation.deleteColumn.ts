@@ -1,12 +1,11 @@
 /** Pipeline: authorizeMember (EDITOR) → readItem (the column) → deleteColumnItem. */
 import type { Context } from '@aws-appsync/utils';
 import { boardPk, columnSk } from './lib/keys.js';
+import { requireRole } from './lib/require-role.js';
 
 export function request(ctx: Context) {
-  ctx.stash.boardId = ctx.args.boardId;
-  ctx.stash.requiredRole = 'EDITOR';
   ctx.stash.itemKey = { PK: boardPk(ctx.args.boardId), SK: columnSk(ctx.args.id) };
-  return {};
+  return requireRole(ctx, ctx.args.boardId, 'EDITOR');
 }
 
 export function response(ctx: Context) {

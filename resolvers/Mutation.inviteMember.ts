@@ -1,10 +1,9 @@
 /** Pipeline: authorizeMember (EDITOR) → invokeMembers (who may invite whom, idempotence: functions/members.ts). */
 import type { Context } from '@aws-appsync/utils';
+import { requireRole } from './lib/require-role.js';
 
 export function request(ctx: Context) {
-  ctx.stash.boardId = ctx.args.boardId;
-  ctx.stash.requiredRole = 'EDITOR';
-  return {};
+  return requireRole(ctx, ctx.args.boardId, 'EDITOR');
 }
 
 export function response(ctx: Context) {

@@ -1,17 +1,18 @@
 /** Pipeline: authorizeMember (EDITOR) → updateColumnItem → readItem. */
-import { util, type Context } from '@aws-appsync/utils';
+import type { Context } from '@aws-appsync/utils';
+import { refuseBadRequest } from './lib/bad-request.js';
+import { columnNameProblem, wipLimitProblem } from './lib/input-rules.js';
+import { requireRole } from './lib/require-role.js';
 
 export function request(ctx: Context) {
   const { input } = ctx.args;
   if (Object.hasOwn(input, 'name')) {
     const name = (input.name ?? '').trim();
-    if (name.length === 0 || name.length > 50) util.error('A column name must have 1 to 50 characters.', 'BadRequest');
+    refuseBadRequest(columnNameProblem(name));
     ctx.stash.name = name;
   }
-  if (input.wipLimit !== undefined && input.wipLimit !== null && input.wipLimit < 1) util.error('A WIP limit must be at least 1.', 'BadRequest');
-  ctx.stash.boardId = input.boardId;
-  ctx.stash.requiredRole = 'EDITOR';
-  return {};
+  refuseBadRequest(wipLimitProblem(input.wipLimit));
+  return requireRole(ctx, input.boardId, 'EDITOR');
 }
 
 export function response(ctx: Context) {

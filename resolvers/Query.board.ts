@@ -1,10 +1,9 @@
 /** Pipeline: authorizeMember (VIEWER) → queryBoardItems. */
 import type { Context } from '@aws-appsync/utils';
+import { requireRole } from './lib/require-role.js';
 
 export function request(ctx: Context) {
-  ctx.stash.boardId = ctx.args.id;
-  ctx.stash.requiredRole = 'VIEWER';
-  return {};
+  return requireRole(ctx, ctx.args.id, 'VIEWER');
 }
 
 export function response(ctx: Context) {

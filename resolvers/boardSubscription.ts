@@ -9,11 +9,10 @@
  *   subscriptions on the board, and deleteBoard (`userId: "*"`) everyone's (§4.6).
  */
 import { extensions, util, type AppSyncIdentityCognito, type Context } from '@aws-appsync/utils';
+import { requireRole } from './lib/require-role.js';
 
 export function request(ctx: Context) {
-  ctx.stash.boardId = ctx.args.boardId ?? ctx.args.id;
-  ctx.stash.requiredRole = 'VIEWER';
-  return {};
+  return requireRole(ctx, ctx.args.boardId ?? ctx.args.id, 'VIEWER');
 }
 
 export function response(ctx: Context) {

@@ -3,6 +3,7 @@
  * run's DynamoDB Local, boards written item by item, a fixed clock and predictable ids, and events
  * recorded instead of published.
  */
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { BoardTable } from '../../../functions/lib/board-table.js';
 import type { Role } from '../../../functions/lib/domain.js';
 import type { BoardEvents } from '../../../functions/lib/events.js';
@@ -126,4 +127,51 @@ export async function writeBoard(table: BoardTable, spec: BoardSpec): Promise<vo
   );
   const outcome = await table.transact(Object.fromEntries([board, ...members, ...columns].map((item, index) => [`item${index}`, table.put(item)])));
   if (!outcome.committed) throw new Error(`writeBoard: ${JSON.stringify(outcome.failed)}`);
+}
+
+/** What a board-function suite works with; read inside tests and hooks (the hooks set it). */
+export interface BoardSuite {
+  readonly fixture: BoardFixture;
+  /** This test's board: `board-<n>`, new for each test. */
+  readonly boardId: string;
+  /** This test's events (a new recorder for each test). */
+  readonly events: RecordedEvents;
+}
+
+/**
+ * The set-up every board-function suite shares: the board table for the file (`boardFixture(label)`,
+ * dropped after the file's tests), and before each test a new board written from `spec` and a new event
+ * recorder. A suite's own `beforeEach` hooks, registered after this call, run after the board is written.
+ */
+export function boardSuite(label: string, spec: Omit<BoardSpec, 'boardId'>): BoardSuite {
+  let fixture: BoardFixture | undefined;
+  let boardNumber = 0;
+  let boardId: string | undefined;
+  let events: RecordedEvents | undefined;
+  beforeAll(async () => {
+    fixture = await boardFixture(label);
+  });
+  afterAll(() => fixture?.suite.drop());
+  beforeEach(async () => {
+    boardNumber += 1;
+    boardId = `board-${boardNumber}`;
+    await writeBoard(setUp(fixture, 'fixture').table, { boardId, ...spec });
+    events = recordingEvents();
+  });
+  return {
+    get fixture() {
+      return setUp(fixture, 'fixture');
+    },
+    get boardId() {
+      return setUp(boardId, 'boardId');
+    },
+    get events() {
+      return setUp(events, 'events');
+    },
+  };
+}
+
+function setUp<T>(value: T | undefined, name: string): T {
+  if (value === undefined) throw new Error(`boardSuite: ${name} is set by the suite's hooks; read it inside a test or hook`);
+  return value;
 }
