@@ -7,8 +7,8 @@ import { randomBytes } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { createAuthenticator, type AuthenticatorDependencies } from './auth/authenticator.js';
-import type { IamPrincipal } from './auth/iam.js';
-import { loadLocalIamUser, localIamUserPrincipal } from './auth/local-iam-user.js';
+import { iamUserPrincipal, type IamPrincipal } from './auth/iam.js';
+import { loadLocalIamUser } from './auth/local-iam-user.js';
 import { loadLocalOidcKey, type LocalOidcKey } from './auth/local-oidc-key.js';
 import { loadLocalUserPool, type LocalUserPool } from './auth/local-user-pool.js';
 import type { Authenticator } from './auth/types.js';
@@ -268,7 +268,7 @@ async function loadLocalAuthState(definition: ApiDefinition, dataDir: string, ex
   return {
     userPool: usesAuthType(definition, 'AMAZON_COGNITO_USER_POOLS') ? await loadLocalUserPool(dataDir) : undefined,
     localOidcKey: usesAuthType(definition, 'OPENID_CONNECT') ? await loadLocalOidcKey(dataDir) : undefined,
-    iamPrincipals: [LOCAL_FUNCTION_PRINCIPAL, ...(iamUser ? [localIamUserPrincipal(iamUser, LOCAL_ACCOUNT_ID)] : []), ...extraIamPrincipals],
+    iamPrincipals: [LOCAL_FUNCTION_PRINCIPAL, ...(iamUser ? [iamUserPrincipal({ ...iamUser, accountId: LOCAL_ACCOUNT_ID })] : []), ...extraIamPrincipals],
   };
 }
 

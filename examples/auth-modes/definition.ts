@@ -5,8 +5,9 @@
  *
  * and the commands of the README's "Calling the local API with each auth mode" (a test runs them).
  * `Query.whoami` answers `util.authType()` and `ctx.identity` for every mode; `Query.secret` is closed to
- * API keys and denied by the example authorizer to `limited:` tokens. It is not part of the board app
- * and is never deployed (its Lambda authorizer accepts made-up tokens).
+ * API keys and to user-pool users outside the `admin` group, and denied by the example authorizer to
+ * `limited:` tokens. It is not part of the board app and is never deployed (its Lambda authorizer
+ * accepts made-up tokens).
  *
  * The OIDC issuer is a placeholder: offline, `npx liveboard token --oidc` mints its tokens with the local
  * stand-in key; point `issuer` and `clientId` at your provider to accept its real tokens too.

@@ -3,14 +3,12 @@
  * in `<dataDir>/iam/local-user.json`, trusted by the local API's IAM mode and printed by
  * `liveboard token --iam` for shells and tools that sign with SigV4 (`curl --aws-sigv4`, the AWS SDKs).
  * Like the local user pool, it exists only locally: in AWS the caller's own IAM credentials sign.
- * Its `ctx.identity` is that of an IAM user (`iamUserPrincipal`, spec §3.8).
+ * The server trusts it as an IAM user (`iamUserPrincipal({ ...user, accountId })`, spec §3.8 identity).
  */
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import { iamUserPrincipal, type IamPrincipal } from './iam.js';
 import { DEFAULT_DATA_DIR } from './local-user-pool.js';
 import { loadOrCreateStateFile } from './local-state-file.js';
-import type { SigningCredentials } from './sigv4.js';
 
 /** The IAM user name of the local credentials (`arn:aws:iam::<account>:user/liveboard-local`). */
 export const LOCAL_IAM_USER_NAME = 'liveboard-local';
@@ -29,12 +27,6 @@ export async function loadLocalIamUser(dataDir: string = DEFAULT_DATA_DIR): Prom
     secretAccessKey: randomCharacters(40, 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789'),
     userName: LOCAL_IAM_USER_NAME,
   }));
-}
-
-/** The local user as an IAM principal of the local account. */
-export function localIamUserPrincipal(user: LocalIamUser, accountId: string): IamPrincipal {
-  const credentials: SigningCredentials = { accessKeyId: user.accessKeyId, secretAccessKey: user.secretAccessKey };
-  return iamUserPrincipal({ ...credentials, accountId, userName: user.userName });
 }
 
 function randomCharacters(length: number, alphabet: string): string {

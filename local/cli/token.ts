@@ -17,8 +17,10 @@ import { parseArgs } from 'node:util';
 import { loadLocalIamUser } from '../auth/local-iam-user.js';
 import { DEFAULT_LOCAL_OIDC_AUDIENCE, loadLocalOidcKey } from '../auth/local-oidc-key.js';
 import { DEFAULT_DATA_DIR, loadLocalUserPool, type TokenUse } from '../auth/local-user-pool.js';
-import { DEFAULT_DEFINITION_FILE, importDefinition } from '../definition/load.js';
 import type { OidcAuthConfig } from '../definition/types.js';
+
+/** `local/definition/load.ts`'s default, repeated so that the other modes need not load the definition loader. */
+const DEFAULT_DEFINITION_FILE = 'infra/definition.ts';
 
 const USAGE = [
   'usage: liveboard token --user NAME [--group G]... [--ttl 1h] [--type id|access] [--email E] [--data-dir DIR]',
@@ -108,6 +110,8 @@ async function oidcToken(values: Values, dataDir: string): Promise<string> {
 }
 
 async function oidcModeOf(definitionFile: string): Promise<OidcAuthConfig> {
+  // Loaded only here: the loader brings the definition checks (schema parsing, …) along.
+  const { importDefinition } = await import('../definition/load.js');
   const definition = await importDefinition(definitionFile, process.cwd());
   const modes = [definition.authentication?.default, ...(definition.authentication?.additional ?? [])];
   const oidc = modes.find((mode): mode is OidcAuthConfig => mode?.type === 'OPENID_CONNECT');
