@@ -1,24 +1,6 @@
 /**
- * The board's vocabulary, as the GraphQL schema (`schema/schema.graphql`) spells its enums.
+ * The board's vocabulary: the GraphQL schema's enums (`schema/schema.graphql`), as codegen spells them
+ * for the server side (`npm run codegen` → resolvers/generated/schema-types.ts), so a schema change
+ * reaches the functions' types.
  */
-
-export type Role = 'OWNER' | 'EDITOR' | 'VIEWER';
-
-export type ChangeType = 'CREATED' | 'UPDATED' | 'MOVED' | 'DELETED';
-
-export type BoardStatus = 'ACTIVE' | 'DELETING' | 'DELETED';
-
-export type ActivityAction =
-  | 'BOARD_CREATED'
-  | 'BOARD_UPDATED'
-  | 'COLUMN_ADDED'
-  | 'COLUMN_UPDATED'
-  | 'COLUMN_DELETED'
-  | 'CARD_CREATED'
-  | 'CARD_UPDATED'
-  | 'CARD_MOVED'
-  | 'CARD_DELETED'
-  | 'COMMENT_ADDED'
-  | 'MEMBER_INVITED'
-  | 'ROLE_CHANGED'
-  | 'MEMBER_REMOVED';
+export type { BoardStatus, ChangeType, Role } from '../../resolvers/generated/schema-types.js';
