@@ -203,27 +203,28 @@ class RunRecorder {
 
   constructor(private readonly invocation: FieldInvocation) {}
 
-  evaluate(code: ResolverCode, handler: HandlerName, extra: Partial<ContextInput>): EvaluationOutcome {
+  evaluate(code: ResolverCode, handler: HandlerName, extra: Pick<ContextInput, 'prev' | 'result' | 'error'>): EvaluationOutcome {
     const { invocation } = this;
-    const outcome = code.evaluate(
-      handler,
-      {
-        arguments: invocation.arguments,
-        source: invocation.source,
-        identity: invocation.identity,
-        request: invocation.request,
-        info: invocation.info,
-        env: invocation.env,
-        stash: this.#stash,
-        outErrors: [...this.#appendedErrors],
-        ...extra,
-      },
-      { authType: invocation.authType },
-    );
+    // The runtime copies every part into the handler's realm, so the live list of appended errors can go as is.
+    const input: ContextInput = {
+      arguments: invocation.arguments,
+      source: invocation.source,
+      identity: invocation.identity,
+      request: invocation.request,
+      info: invocation.info,
+      env: invocation.env,
+      stash: this.#stash,
+      outErrors: this.#appendedErrors,
+    };
+    // Parts a handler does not get stay absent (no `ctx.error` key unless the data source failed).
+    if (extra.prev !== undefined) input.prev = extra.prev;
+    if (extra.result !== undefined) input.result = extra.result;
+    if (extra.error !== undefined) input.error = extra.error;
+    const outcome = code.evaluate(handler, input, { authType: invocation.authType });
     this.#stash = outcome.stash;
-    this.#appendedErrors.push(...outcome.appendedErrors);
+    for (const entry of outcome.appendedErrors) this.#appendedErrors.push(entry);
     mergeExtensionCalls(this.#extensions, outcome.extensions);
-    Object.assign(this.#responseHeaders, outcome.responseHeaders);
+    for (const name in outcome.responseHeaders) this.#responseHeaders[name] = outcome.responseHeaders[name]!;
     if (outcome.status === 'error' && outcome.kind === 'unauthorized') return { ...outcome, error: fieldUnauthorized(invocation.info) };
     return outcome;
   }
@@ -254,6 +255,6 @@ function mergeExtensionCalls(into: ExtensionCalls, from: ExtensionCalls): void {
   if (from.subscriptionInvalidationFilter !== undefined) {
     into.subscriptionInvalidationFilter = from.subscriptionInvalidationFilter;
   }
-  into.invalidations.push(...from.invalidations);
-  into.cacheEvictions.push(...from.cacheEvictions);
+  for (const call of from.invalidations) into.invalidations.push(call);
+  for (const eviction of from.cacheEvictions) into.cacheEvictions.push(eviction);
 }

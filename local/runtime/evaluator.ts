@@ -125,15 +125,15 @@ export class ResolverRuntime {
     this.current = state;
     let ctx: SandboxValue;
     try {
-      sandbox.startClock(this.timeoutMilliseconds);
-      ctx = sandbox.makeContext(contextParts(input));
+      ctx = sandbox.makeContext(contextParts(input), this.timeoutMilliseconds);
       const handlers = factory(this.imports, sandbox.tick);
       const run = handlers[handler];
       if (typeof run !== 'function') {
         return { status: 'error', kind: 'code', error: codeError(`${formatLocation(UNKNOWN_LOCATION)}: TypeError: ${handler} is not a function`), ...this.record(state, ctx, input) };
       }
       const value = copyJsonToHost(run(ctx)) ?? null;
-      return { status: 'returned', value, ...this.record(state, ctx, input) };
+      const { logs, stash, appendedErrors, extensions, responseHeaders } = this.record(state, ctx, input);
+      return { status: 'returned', value, logs, stash, appendedErrors, extensions, responseHeaders };
     } catch (error) {
       return { ...this.outcomeOf(error), ...this.record(state, ctx, input) };
     } finally {

@@ -43,11 +43,10 @@ export interface ContextParts {
 interface SandboxApi {
   fromHost(value: unknown): SandboxValue;
   toJson(value: SandboxValue): string | undefined;
-  makeContext(parts: ContextParts): SandboxValue;
+  makeContext(parts: ContextParts, milliseconds: number): SandboxValue;
   buildBuiltin(shape: BuiltinShape): SandboxValue;
   group(members: Record<string, SandboxValue>): SandboxValue;
   defineGlobals(globals: Record<string, SandboxValue>): void;
-  startClock(milliseconds: number): void;
   readonly tick: SandboxValue;
   readonly timedOut: SandboxValue;
 }
@@ -183,7 +182,8 @@ function snapshot(value) {
 const noErrors = freeze([]);
 
 // One fixed shape, keys in AppSync's order; ctx.error only when the data source failed.
-function makeContext(parts) {
+function makeContext(parts, milliseconds) {
+  startClock(milliseconds);
   const args = fromHost(parts.arguments);
   const identity = fromHost(parts.identity);
   const source = fromHost(parts.source);
@@ -221,6 +221,7 @@ const timedOut = freeze({ timedOut: true });
 let steps = 0;
 let budget = 0;
 let deadline = 0;
+function startClock(milliseconds) { steps = 0; budget = milliseconds; deadline = 0; }
 function tick() {
   steps += 1;
   if ((steps & 1023) !== 0) return;
@@ -239,7 +240,6 @@ return freeze({
     return freeze(object);
   },
   defineGlobals: function (globals) { for (const name of keys(globals)) lockGlobal(name, globals[name]); },
-  startClock: function (milliseconds) { steps = 0; budget = milliseconds; deadline = 0; },
   tick: freeze(tick),
   timedOut: timedOut,
 });
@@ -255,15 +255,16 @@ export interface Sandbox {
   fromHost(value: unknown): SandboxValue;
   /** `JSON.stringify` inside the realm (so `toJSON` and getters of resolver objects run there). */
   toJson(value: SandboxValue): string | undefined;
-  /** The `ctx` object: a copy of `parts` with `args` aliasing `arguments`, `env` and `outErrors` frozen. */
-  makeContext(parts: ContextParts): SandboxValue;
+  /**
+   * Starts an evaluation: its step budget of `milliseconds` (one call into the realm instead of two) and
+   * its `ctx`, a copy of `parts` with `args` aliasing `arguments`, `env` and `outErrors` frozen.
+   */
+  makeContext(parts: ContextParts, milliseconds: number): SandboxValue;
   /** A sandbox object mirroring a host built-in (see ./membrane.ts). */
   buildBuiltin(shape: BuiltinShape): SandboxValue;
   /** A frozen sandbox object whose members are the given sandbox values (not copied). */
   group(members: Record<string, SandboxValue>): SandboxValue;
   defineGlobals(globals: Record<string, SandboxValue>): void;
-  /** Starts the step budget of one evaluation. */
-  startClock(milliseconds: number): void;
   /** The step counter module factories call. */
   readonly tick: SandboxValue;
   /** Whether `error` is what the step counter throws when the budget is spent. */
@@ -288,7 +289,6 @@ export function createSandbox(dispatcher: HostDispatcher): Sandbox {
     buildBuiltin: api.buildBuiltin,
     group: api.group,
     defineGlobals: api.defineGlobals,
-    startClock: api.startClock,
     tick: api.tick,
     isTimeout: (error) => error === api.timedOut,
     compileFactory(source, fileName) {
