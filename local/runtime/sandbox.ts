@@ -138,8 +138,12 @@ function freezeDeep(value) {
 }
 for (const root of roots) freezeDeep(root);
 
+// A global the embedder made non-configurable ("gc" under "node --expose-gc") cannot be deleted: it
+// is locked to undefined instead, so resolver code cannot call it.
 for (const name of getOwnPropertyNames(global)) {
-  if (!languageGlobals.includes(name)) delete global[name];
+  if (languageGlobals.includes(name)) continue;
+  if (getOwnPropertyDescriptor(global, name).configurable) delete global[name];
+  else defineProperty(global, name, { value: undefined, writable: false });
 }
 function lockGlobal(name, value) {
   defineProperty(global, name, { value: value, writable: false, enumerable: false, configurable: false });
