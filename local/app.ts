@@ -147,7 +147,7 @@ export async function startLocalApi(options: LocalApiOptions): Promise<LocalApi>
       executor: () => engine,
       routes: [
         healthRoute(),
-        ...graphiqlRoutes({ bundle: graphiqlBundle, config: async () => ({ endpoint: GRAPHQL_PATH, authOptions: await graphiqlAuthOptions(definition, apiKey, userPool) }) }),
+        ...graphiqlRoutes({ bundle: graphiqlBundle, config: async () => ({ endpoint: GRAPHQL_PATH, authOptions: await graphiqlAuthOptions(definition, apiKey, localAuth) }) }),
         ...(userPool ? [jsonDocumentRoute(JWKS_PATH, () => userPool.jwks())] : []),
       ],
       ...(options.maxRequestBodyBytes === undefined ? {} : { maxBodyBytes: options.maxRequestBodyBytes }),
@@ -302,16 +302,22 @@ const DEFAULT_API_KEY_DAYS = 7;
 const GRAPHIQL_USER = 'graphiql';
 
 /**
- * The credentials GraphiQL offers, in the API's order of modes: the API key, and an ID token of the
- * local user pool (minted at each page load, valid for an hour). Other modes need credentials the
- * page cannot make up (IAM keys, an OIDC provider's token, a Lambda authorizer's token format).
+ * The credentials GraphiQL offers, in the API's order of modes: the API key, an ID token of the local
+ * user pool, and a token of the local OIDC stand-in key for the configured issuer (tokens minted at each
+ * page load, valid for an hour). IAM needs request signing and a Lambda authorizer its own token format,
+ * which the page cannot make up.
  */
-async function graphiqlAuthOptions(definition: ApiDefinition, apiKey: string, userPool: LocalUserPool | undefined): Promise<GraphiqlAuthOption[]> {
+async function graphiqlAuthOptions(definition: ApiDefinition, apiKey: string, localAuth: LocalAuthState): Promise<GraphiqlAuthOption[]> {
   const options: GraphiqlAuthOption[] = [];
   for (const mode of [definition.authentication.default, ...(definition.authentication.additional ?? [])]) {
     if (mode.type === 'API_KEY') options.push({ label: 'API key', headers: { 'x-api-key': apiKey } });
-    if (mode.type === 'AMAZON_COGNITO_USER_POOLS' && userPool) {
-      options.push({ label: `Cognito user pool (user '${GRAPHIQL_USER}')`, headers: { authorization: await userPool.mint({ username: GRAPHIQL_USER }) } });
+    if (mode.type === 'AMAZON_COGNITO_USER_POOLS' && localAuth.userPool) {
+      const token = await localAuth.userPool.mint({ username: GRAPHIQL_USER });
+      options.push({ label: `Cognito user pool (user '${GRAPHIQL_USER}')`, headers: { authorization: token } });
+    }
+    if (mode.type === 'OPENID_CONNECT' && localAuth.localOidcKey) {
+      const token = await localAuth.localOidcKey.mint({ issuer: mode.issuer, subject: GRAPHIQL_USER, ...(mode.clientId === undefined ? {} : { audience: mode.clientId }) });
+      options.push({ label: `OIDC, local stand-in key (sub '${GRAPHIQL_USER}')`, headers: { authorization: token } });
     }
   }
   return options;

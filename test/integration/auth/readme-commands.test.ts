@@ -268,3 +268,23 @@ describe('curl --aws-sigv4 against the local SigV4 verifier, beyond the README',
     ]);
   });
 });
+
+describe("GraphiQL's auth picker on the example API", () => {
+  it('offers the API key, a local user-pool token and a local OIDC token, in the order of modes, each accepted', async () => {
+    const api = apis.get('examples/auth-modes/definition.ts') as LocalApi;
+    const html = await (await fetch(api.graphiqlUrl)).text();
+    const config = /<script id="liveboard-graphiql-config" type="application\/json">(.*?)<\/script>/.exec(html)?.[1] ?? '{}';
+    const { authOptions = [] } = JSON.parse(config) as { authOptions?: Array<{ label: string; headers: Record<string, string> }> };
+    const authTypes = await Promise.all(
+      authOptions.map(async ({ headers }) => {
+        const response = await fetch(api.url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: '{"query":"{ whoami }"}' });
+        return ((answers(await response.text())[0] as { data: { whoami: { authType: string } } }).data.whoami).authType;
+      }),
+    );
+    expect(authOptions.map(({ label }, index) => [label, authTypes[index]])).toEqual([
+      ['API key', 'API Key Authorization'],
+      ["Cognito user pool (user 'graphiql')", 'User Pool Authorization'],
+      ["OIDC, local stand-in key (sub 'graphiql')", 'Open ID Connect Authorization'],
+    ]);
+  });
+});
