@@ -137,6 +137,20 @@ const fieldDenied = (field: string, column: number) => ({
   message: `Not Authorized to access ${field} on type Query`,
 });
 const SECRET = 'the example secret';
+/** `whoami` of an IAM user of the local account: spec §3.8, the Cognito identity fields null. */
+const iamUserWhoami = (uniqueId: string, userName: string) => ({
+  authType: 'IAM Authorization',
+  identity: {
+    accountId: '123456789012',
+    cognitoIdentityPoolId: null,
+    cognitoIdentityId: null,
+    sourceIp: ['127.0.0.1'],
+    username: uniqueId,
+    userArn: `arn:aws:iam::123456789012:user/${userName}`,
+    cognitoIdentityAuthType: null,
+    cognitoIdentityAuthProvider: null,
+  },
+});
 
 describe("the README's auth section", () => {
   it('documents starting the board app and the example API, which are the servers started here', () => {
@@ -191,24 +205,7 @@ describe("the README's auth section", () => {
       { data: { whoami: cognito('alice', null), secret: null }, errors: [fieldDenied('secret', 10)] },
       { data: { whoami: cognito('root', ['admin']), secret: SECRET } },
       // IAM, curl's SigV4 with the local IAM user's keys; then a wrong secret
-      {
-        data: {
-          whoami: {
-            authType: 'IAM Authorization',
-            identity: {
-              accountId: '123456789012',
-              cognitoIdentityPoolId: null,
-              cognitoIdentityId: null,
-              sourceIp: ['127.0.0.1'],
-              username: iamUser.username,
-              userArn: 'arn:aws:iam::123456789012:user/liveboard-local',
-              cognitoIdentityAuthType: null,
-              cognitoIdentityAuthProvider: null,
-            },
-          },
-          secret: SECRET,
-        },
-      },
+      { data: { whoami: iamUserWhoami(iamUser.username, 'liveboard-local'), secret: SECRET } },
       transportError(
         'InvalidSignatureException',
         'The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.',
@@ -238,21 +235,7 @@ describe('curl --aws-sigv4 against the local SigV4 verifier, beyond the README',
   it("accepts the developer's own credentials from liveboard start's environment as IAM user local-developer", async () => {
     const developer = environmentIamPrincipals(DEVELOPER_ENV, LOCAL_ACCOUNT_ID)[0];
     expect(await signedCurl('aws:amz:us-east-1:appsync', `${DEVELOPER_ENV.AWS_ACCESS_KEY_ID}:${DEVELOPER_ENV.AWS_SECRET_ACCESS_KEY}`)).toEqual({
-      data: {
-        whoami: {
-          authType: 'IAM Authorization',
-          identity: {
-            accountId: '123456789012',
-            cognitoIdentityPoolId: null,
-            cognitoIdentityId: null,
-            sourceIp: ['127.0.0.1'],
-            username: developer?.username,
-            userArn: 'arn:aws:iam::123456789012:user/local-developer',
-            cognitoIdentityAuthType: null,
-            cognitoIdentityAuthProvider: null,
-          },
-        },
-      },
+      data: { whoami: iamUserWhoami(developer?.username ?? '', 'local-developer') },
     });
   });
 
