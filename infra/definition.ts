@@ -5,7 +5,7 @@
  *
  * - Auth: Cognito user pools by default; AWS_IAM for the `publish*` mutations the Lambda functions
  *   call; API_KEY only for loading the schema (no field allows it; see schema/schema.graphql).
- * - Data: one table, single-table design (functions/lib/model.ts has the layout), three GSIs, a stream.
+ * - Data: one table, single-table design (resolvers/lib/keys.ts has the layout, shared by resolvers and functions), three GSIs, a stream.
  * - Resolvers: the file name is the resolver map (`resolvers/<Type>.<field>.ts`); board-scoped
  *   pipelines start with `authorizeMember`. The board subscriptions share `boardSubscription.ts` and
  *   the publish mutations share `publishEvent.ts`.
