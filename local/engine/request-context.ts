@@ -83,7 +83,8 @@ export class RequestContext {
 
   /**
    * Runs the resolver of one field under the request's deadline and records what it leaves for the
-   * response: appended errors stay with the field (which keeps its value), response headers always,
+   * response: appended errors stay with the field (which keeps its value), response headers as each
+   * handler ends (`FieldInvocation.responseHeaders`),
    * invalidations only when the resolver succeeded (identical calls count once). A timeout is a field
    * error (spec §6).
    */
@@ -106,6 +107,7 @@ export class RequestContext {
       info: { fieldName: site.fieldName, parentTypeName: site.parentTypeName, variables: this.variables, selectionSetList, selectionSetGraphQL },
       env: this.config.env,
       authType: this.#authType,
+      responseHeaders: this.responseHeaders,
     };
   }
 
@@ -121,7 +123,6 @@ export class RequestContext {
         this.appendedErrors.push({ ...position, error: fieldError(entry, path, toAppSyncLocations(starts)) });
       }
     }
-    Object.assign(this.responseHeaders, run.responseHeaders);
   }
 
   /** Keeps calls up to 5 distinct ones per request (realtime §4.6); answers how many it refused. */

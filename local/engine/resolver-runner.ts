@@ -27,6 +27,12 @@ export interface FieldInvocation {
   env: Record<string, string>;
   /** `util.authType()`'s answer. */
   authType: string;
+  /**
+   * The request's custom response headers so far, shared by all its fields: each handler's headers are
+   * merged in as the handler ends, and each handler is told of them, since AppSync's 4 KB limit is per
+   * request (spec js-runtime §3.6). Names are case-insensitive; the last write wins.
+   */
+  responseHeaders: Record<string, string>;
 }
 
 /** How the runner reaches data sources. */
@@ -40,12 +46,11 @@ export interface DataSourceGateway {
 
 export type FieldOutcome = { ok: true; value: unknown } | { ok: false; error: ResolverErrorEntry };
 
-/** The outcome plus what the handlers recorded along the way. */
+/** The outcome plus what the handlers recorded along the way (response headers go to the request's map at once). */
 export interface ResolverRun {
   outcome: FieldOutcome;
   appendedErrors: ResolverErrorEntry[];
   extensions: ExtensionCalls;
-  responseHeaders: Record<string, string>;
 }
 
 export function runResolver(
@@ -199,7 +204,6 @@ class RunRecorder {
   #stash: Record<string, unknown> = {};
   readonly #appendedErrors: ResolverErrorEntry[] = [];
   readonly #extensions: ExtensionCalls = { invalidations: [], cacheEvictions: [] };
-  readonly #responseHeaders: Record<string, string> = {};
 
   constructor(private readonly invocation: FieldInvocation) {}
 
@@ -220,11 +224,11 @@ class RunRecorder {
     if (extra.prev !== undefined) input.prev = extra.prev;
     if (extra.result !== undefined) input.result = extra.result;
     if (extra.error !== undefined) input.error = extra.error;
-    const outcome = code.evaluate(handler, input, { authType: invocation.authType });
+    const outcome = code.evaluate(handler, input, { authType: invocation.authType, earlierResponseHeaders: invocation.responseHeaders });
     this.#stash = outcome.stash;
     for (const entry of outcome.appendedErrors) this.#appendedErrors.push(entry);
     mergeExtensionCalls(this.#extensions, outcome.extensions);
-    for (const name in outcome.responseHeaders) this.#responseHeaders[name] = outcome.responseHeaders[name]!;
+    mergeResponseHeaders(invocation.responseHeaders, outcome.responseHeaders);
     if (outcome.status === 'error' && outcome.kind === 'unauthorized') return { ...outcome, error: fieldUnauthorized(invocation.info) };
     return outcome;
   }
@@ -234,7 +238,6 @@ class RunRecorder {
       outcome,
       appendedErrors: this.#appendedErrors,
       extensions: this.#extensions,
-      responseHeaders: this.#responseHeaders,
     };
   }
 }
@@ -248,6 +251,15 @@ class RunRecorder {
 function fieldUnauthorized(info: FieldInfo): ResolverErrorEntry {
   const denial = new UnauthorizedFieldError(info.parentTypeName, info.fieldName);
   return { message: denial.message, errorType: denial.errorType, data: null, errorInfo: null };
+}
+
+/** Header names are case-insensitive: a header set again replaces the earlier one, whatever its case. */
+function mergeResponseHeaders(into: Record<string, string>, from: Record<string, string>): void {
+  for (const name of Object.keys(from)) {
+    const lower = name.toLowerCase();
+    for (const existing of Object.keys(into)) if (existing.toLowerCase() === lower) delete into[existing];
+    Object.defineProperty(into, name, { value: from[name], writable: true, enumerable: true, configurable: true });
+  }
 }
 
 function mergeExtensionCalls(into: ExtensionCalls, from: ExtensionCalls): void {

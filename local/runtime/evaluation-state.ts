@@ -12,6 +12,11 @@ export interface EvaluationState {
   now(): number;
   appendedErrors: ResolverErrorEntry[];
   responseHeaders: Record<string, string>;
+  /**
+   * Headers other resolvers of the same request set before this evaluation: the 4 KB limit is on the
+   * request's custom headers together (spec appsync-js-runtime.md §3.6). Absent: none.
+   */
+  earlierResponseHeaders?: Readonly<Record<string, string>>;
   extensions: ExtensionCalls;
   logs: string[];
 }

@@ -118,6 +118,7 @@ export class ResolverRuntime {
       now: options.now ?? Date.now,
       appendedErrors: [],
       responseHeaders: {},
+      earlierResponseHeaders: options.earlierResponseHeaders,
       extensions: { invalidations: [], cacheEvictions: [] },
       logs: [],
     };

@@ -78,6 +78,12 @@ export interface EvaluateOptions {
   authType?: string;
   /** Clock for `util.time.*` (epoch ms). Default: Date.now. */
   now?: () => number;
+  /**
+   * Custom response headers already set by the request's other resolvers. They count towards the
+   * 4 KB limit, which is per request (spec §3.6); a header of the same name set now replaces its
+   * earlier value. The outcome's `responseHeaders` holds this evaluation's headers only. Default: none.
+   */
+  earlierResponseHeaders?: Readonly<Record<string, string>>;
 }
 
 /** A problem found when loading code (syntax or language rule), as EvaluateCode's `codeErrors` (spec §7). */

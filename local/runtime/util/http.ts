@@ -4,7 +4,8 @@
  * - `copyHeaders` drops the hop-by-hop headers listed below;
  * - `addResponseHeader(s)` refuses those, the CORS headers, `Vary`, `Content-Type` and any name
  *   starting with `x-amzn-` / `x-amz-` (names compared case-insensitively); custom headers may not
- *   exceed 4 KB, names and values included; the last value set for a name wins;
+ *   exceed 4 KB, names and values included, counted over the whole request (every resolver's headers
+ *   together: `EvaluationState.earlierResponseHeaders`); the last value set for a name wins;
  * - "Headers with an empty or restricted name or a null value will be ignored and yield a
  *   `ResponseHeaderError` error that is added to the operation's errors output" [doc]. The message
  *   of that error is not documented; ours names the header and the rule. A header that would pass
@@ -64,6 +65,24 @@ function headerBytes(name: string, value: string): number {
   return Buffer.byteLength(name) + Buffer.byteLength(value);
 }
 
+const NO_HEADERS: Readonly<Record<string, string>> = Object.freeze({});
+
+function findHeader(headers: Readonly<Record<string, string>>, name: string): string | undefined {
+  const lower = name.toLowerCase();
+  return Object.keys(headers).find((existing) => existing.toLowerCase() === lower);
+}
+
+/** Bytes of `headers` other than `name` and other than those `replacedBy` sets again (names case-insensitive). */
+function bytesExcept(headers: Readonly<Record<string, string>>, name: string, replacedBy?: Readonly<Record<string, string>>): number {
+  const lower = name.toLowerCase();
+  let total = 0;
+  for (const [existing, value] of Object.entries(headers)) {
+    if (existing.toLowerCase() === lower || (replacedBy !== undefined && findHeader(replacedBy, existing) !== undefined)) continue;
+    total += headerBytes(existing, value);
+  }
+  return total;
+}
+
 function responseHeaderError(message: string): ResolverErrorEntry {
   return { message, errorType: 'ResponseHeaderError', data: null, errorInfo: null };
 }
@@ -108,10 +127,9 @@ export function createHttpUtils(current: CurrentState) {
     }
     const headers = state.responseHeaders;
     // Header names are case-insensitive: a later `X-Count` replaces an earlier `x-count`.
-    const previous = Object.keys(headers).find((existing) => existing.toLowerCase() === header.name.toLowerCase());
-    const othersBytes = Object.entries(headers)
-      .filter(([existing]) => existing !== previous)
-      .reduce((total, [existing, existingValue]) => total + headerBytes(existing, existingValue), 0);
+    const previous = findHeader(headers, header.name);
+    const othersBytes =
+      bytesExcept(headers, header.name) + bytesExcept(state.earlierResponseHeaders ?? NO_HEADERS, header.name, headers);
     if (othersBytes + headerBytes(header.name, header.text) > RESPONSE_HEADERS_MAX_BYTES) {
       state.appendedErrors.push(
         responseHeaderError(`Response header '${header.name}' was not added: custom response headers may not exceed 4 KB.`),

@@ -157,6 +157,54 @@ describe('APPSYNC_JS resolvers through the engine', () => {
     });
   });
 
+  it('apply the 4 KB limit of custom response headers to the whole request, not to each resolver (js-runtime §3.6)', async () => {
+    // [doc] "≤ 4 KB total" (spec js-runtime §3.6); refusing the header that passes it with a ResponseHeaderError
+    // on that field, which keeps its value, is unconfirmed (the error for refused headers is [doc]).
+    const setsHeader = loadResolverCode(
+      [
+        "import { util } from '@aws-appsync/utils';",
+        'export function request(ctx) {',
+        "  util.http.addResponseHeader('x-' + ctx.args.b, ctx.args.a);",
+        "  return { payload: 'ok' };",
+        '}',
+        'export function response(ctx) { return ctx.result; }',
+      ].join('\n'),
+      { fileName: 'sets-header.js' },
+    );
+    const headers = createEngine({
+      schema: buildAppSyncSchema([schemaS], prelude),
+      resolvers: { 'Query.echoArgs': { kind: 'UNIT', code: setsHeader, dataSource: none } },
+    });
+    const execute = (query: string, variables: Record<string, unknown>) => headers.execute({ query, variables, headers: {}, auth: iam });
+    const twoFields = 'query($one: String, $two: String, $second: Int) { one: echoArgs(a: $one, b: 1) two: echoArgs(a: $two, b: $second) }';
+
+    expect(await execute(twoFields, { one: 'o'.repeat(2500), two: 't'.repeat(2500), second: 2 })).toEqual({
+      body: {
+        data: { one: 'ok', two: 'ok' },
+        errors: [
+          {
+            path: ['two'],
+            data: null,
+            errorType: 'ResponseHeaderError',
+            errorInfo: null,
+            locations: at(1, twoFields.indexOf('two: echoArgs') + 1),
+            message: "Response header 'x-2' was not added: custom response headers may not exceed 4 KB.",
+          },
+        ],
+      },
+      publications: [],
+      invalidations: [],
+      responseHeaders: { 'x-1': 'o'.repeat(2500) },
+    });
+    // The same name set again replaces the earlier value instead of adding to the total.
+    expect(await execute(twoFields, { one: 'o'.repeat(2500), two: 't'.repeat(3000), second: 1 })).toEqual({
+      body: { data: { one: 'ok', two: 'ok' } },
+      publications: [],
+      invalidations: [],
+      responseHeaders: { 'x-1': 't'.repeat(3000) },
+    });
+  });
+
   it('start a subscription with the filter its resolver installs, then shape a publication for it', async () => {
     const start = await engine.startSubscription({
       query: 'subscription { onAddPost(title: "hello") { id title author { name } } }',

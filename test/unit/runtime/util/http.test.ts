@@ -110,6 +110,19 @@ describe('util.http.addResponseHeader(s)', () => {
     });
   });
 
+  it('counts the headers earlier resolvers of the request set towards the 4 KB (the limit is per request)', () => {
+    // [doc] "≤ 4 KB total" (spec §3.6) is on the response's custom headers, whichever resolver set them
+    const earlierResponseHeaders = { 'x-earlier': 'e'.repeat(3000), 'X-Replaced': 'r'.repeat(1000) };
+    const { util, state } = utilWithState({ earlierResponseHeaders });
+    util.http.addResponseHeader('x-too-much', 'm'.repeat(100));
+    util.http.addResponseHeader('x-replaced', 'now short');
+    util.http.addResponseHeader('x-fits', 'f'.repeat(100));
+    expect({ responseHeaders: state.responseHeaders, appendedErrors: state.appendedErrors }).toEqual({
+      responseHeaders: { 'x-replaced': 'now short', 'x-fits': 'f'.repeat(100) },
+      appendedErrors: [headerError("Response header 'x-too-much' was not added: custom response headers may not exceed 4 KB.")],
+    });
+  });
+
   it('keeps a __proto__ header as data', () => {
     const { util, state } = utilWithState();
     util.http.addResponseHeaders(JSON.parse('{"__proto__":"1"}'));
