@@ -63,7 +63,7 @@ export async function run(args: string[], env: NodeJS.ProcessEnv = process.env):
     const { values } = parseArgs({ args, options: OPTIONS, strict: true, allowPositionals: false });
     const dataDir = values['data-dir'] ?? (env.LIVEBOARD_DATA_DIR || DEFAULT_DATA_DIR);
     if (values.iam && values.oidc) throw new UsageError('--iam and --oidc exclude each other');
-    const output = values.iam ? await iamExports(dataDir) : values.oidc ? await oidcToken(values, dataDir) : await userPoolToken(values, dataDir);
+    const output = values.iam ? await iamExports(values, dataDir) : values.oidc ? await oidcToken(values, dataDir) : await userPoolToken(values, dataDir);
     process.stdout.write(output);
     return 0;
   } catch (error) {
@@ -95,6 +95,7 @@ async function userPoolToken(values: Values, dataDir: string): Promise<string> {
  */
 async function oidcToken(values: Values, dataDir: string): Promise<string> {
   if (!values.user) throw new UsageError('--user is required (it becomes the token\'s sub)');
+  if (values.group !== undefined || values.type !== 'id') throw new UsageError('--group and --type are for user-pool tokens, not --oidc');
   const ttlSeconds = ttlOf(values);
   const configured = values.issuer === undefined ? await oidcModeOf(values.definition) : undefined;
   const issuer = values.issuer ?? configured?.issuer ?? '';
@@ -120,7 +121,10 @@ async function oidcModeOf(definitionFile: string): Promise<OidcAuthConfig> {
 }
 
 /** Shell lines for `eval`: the local IAM user's keys, and no session token left over from other credentials. */
-async function iamExports(dataDir: string): Promise<string> {
+async function iamExports(values: Values, dataDir: string): Promise<string> {
+  const tokenOptions = ['user', 'group', 'email', 'issuer', 'audience'] as const;
+  const misplaced = tokenOptions.find((name) => values[name] !== undefined);
+  if (misplaced !== undefined) throw new UsageError(`--${misplaced} is for tokens, not --iam`);
   const user = await loadLocalIamUser(dataDir);
   return `export AWS_ACCESS_KEY_ID=${user.accessKeyId} AWS_SECRET_ACCESS_KEY=${user.secretAccessKey}\nunset AWS_SESSION_TOKEN\n`;
 }

@@ -62,6 +62,8 @@ describe('liveboard token', () => {
     [[], '--user is required'],
     [['--oidc'], "--user is required (it becomes the token's sub)"],
     [['--oidc', '--iam'], '--iam and --oidc exclude each other'],
+    [['--oidc', '--user', 'a', '--group', 'admin'], '--group and --type are for user-pool tokens, not --oidc'],
+    [['--iam', '--user', 'a'], '--user is for tokens, not --iam'],
     [['--user', 'a', '--bogus'], "Unknown option '--bogus'"],
     [['--user', 'a', '--ttl', 'soon'], "--ttl must look like 3600, 90s, 15m, 1h or 7d, not 'soon'"],
     [['--user', 'a', '--type', 'refresh'], "--type must be id or access, not 'refresh'"],
