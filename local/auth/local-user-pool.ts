@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { importJWK, SignJWT, type JSONWebKeySet } from 'jose';
 import { generateSigningKey, loadOrCreateStateFile, type StoredSigningKey } from './local-state-file.js';
 
-/** The data directory `liveboard start` and `liveboard token` use unless `--data-dir` says otherwise. */
+/** The data directory `liveboard start` and `liveboard token` use unless `--data-dir` or `LIVEBOARD_DATA_DIR` says otherwise. */
 export const DEFAULT_DATA_DIR = '.liveboard';
 
 /** Cognito's scope on access tokens issued by a sign-in. */
