@@ -18,8 +18,10 @@ import type { RequestInfo } from '../runtime/types.js';
 import { authTypeLabel } from './auth-type-label.js';
 import { BatchInvoker } from './batch-invoker.js';
 import { invokeDataSource } from './data-source-call.js';
+import type { SelectionScope } from './collect-fields.js';
 import { Deadline, TIMED_OUT } from './deadline.js';
 import type { EngineConfig } from './engine-config.js';
+import { withSelectedErrorData } from './error-data.js';
 import { fieldError, toAppSyncLocations } from './error-format.js';
 import type { PositionedError } from './error-format.js';
 import { FieldResolutionError } from './field-error.js';
@@ -85,8 +87,8 @@ export class RequestContext {
    * Runs the resolver of one field under the request's deadline and records what it leaves for the
    * response: appended errors stay with the field (which keeps its value), response headers as each
    * handler ends (`FieldInvocation.responseHeaders`),
-   * invalidations only when the resolver succeeded (identical calls count once). A timeout is a field
-   * error (spec §6).
+   * invalidations only when the resolver succeeded (identical calls count once). Error `data` is filtered
+   * through the field's selection set (./error-data.ts). A timeout is a field error (spec §6).
    */
   async resolve(binding: ResolverBinding, source: unknown, args: Record<string, unknown>, site: FieldSite): Promise<ResolverRun> {
     if (this.#deadline.passed) throw FieldResolutionError.from(new ExecutionTimeoutError());
@@ -94,7 +96,12 @@ export class RequestContext {
     const settled = await this.#deadline.race(runResolver(binding, this.#invocation(source, args, site), gateway));
     if (settled === TIMED_OUT) throw FieldResolutionError.from(new ExecutionTimeoutError());
     this.#record(settled, site);
-    return settled;
+    if (settled.outcome.ok) return settled;
+    return { ...settled, outcome: { ok: false, error: withSelectedErrorData(settled.outcome.error, site.fieldNodes, this.#selectionScope(site)) } };
+  }
+
+  #selectionScope(site: FieldSite): SelectionScope {
+    return { fragments: site.fragments, variables: this.variables };
   }
 
   #invocation(source: unknown, args: Record<string, unknown>, site: FieldSite): FieldInvocation {
@@ -119,8 +126,10 @@ export class RequestContext {
       const path = responsePathArray(site.path);
       const starts = site.fieldNodes.flatMap(({ loc }) => (loc ? [{ line: loc.startToken.line, column: loc.startToken.column }] : []));
       const position = { line: starts[0]?.line ?? 0, column: starts[0]?.column ?? 0, path };
+      const scope = this.#selectionScope(site);
       for (const entry of appended) {
-        this.appendedErrors.push({ ...position, error: fieldError(entry, path, toAppSyncLocations(starts)) });
+        const error = fieldError(withSelectedErrorData(entry, site.fieldNodes, scope), path, toAppSyncLocations(starts));
+        this.appendedErrors.push({ ...position, error });
       }
     }
   }

@@ -157,6 +157,68 @@ describe('APPSYNC_JS resolvers through the engine', () => {
     });
   });
 
+  it('filter the data of util.error and util.appendError through the field\'s selection set, not errorInfo (js-runtime §3.1)', async () => {
+    // spec: engine §5.2 and js-runtime §3.1 ([doc] for VTL); the @aws-appsync/utils 2.1.1 typings say the same of
+    // util.error/util.appendError in JS: "data will be filtered based on the query selection set", "errorInfo will
+    // NOT be filtered". Unconfirmed, ours (local/engine/error-data.ts): response keys (aliases) read by field name,
+    // fields missing from data left out, lists element by element, non-object data as is, fragments expanded.
+    const failing = loadResolverCode(
+      [
+        "import { util } from '@aws-appsync/utils';",
+        'const POST = {',
+        "  id: '1', title: 'T', adminNote: 'secret', extra: 'dropped',",
+        "  author: { name: 'N', bio: 'B', age: 40 },",
+        "  comments: [{ id: 'c1', text: 'x' }, { id: 'c2', text: 'y' }],",
+        '};',
+        'export function request(ctx) {',
+        "  if (ctx.args.id === 'scalar') util.error('refused', 'Custom', 'just text');",
+        "  util.error('refused', 'Custom', POST, { extra: 'kept', author: { age: 40 } });",
+        '  return {};',
+        '}',
+        'export function response(ctx) { return ctx.result; }',
+      ].join('\n'),
+      { fileName: 'fails.js' },
+    );
+    const appending = loadResolverCode(
+      [
+        "import { util } from '@aws-appsync/utils';",
+        'export function request(ctx) {',
+        "  util.appendError('partial', 'Warning', [{ id: '1', title: 'A', author: { name: 'N', bio: 'B' } }, 'plain', null]);",
+        '  return { payload: [] };',
+        '}',
+        'export function response(ctx) { return ctx.result; }',
+      ].join('\n'),
+      { fileName: 'appends.js' },
+    );
+    const errors = createEngine({
+      schema: buildAppSyncSchema([schemaS], prelude),
+      resolvers: {
+        'Query.getPost': { kind: 'UNIT', code: failing, dataSource: none },
+        'Query.listPosts': { kind: 'UNIT', code: appending, dataSource: none },
+      },
+    });
+    const execute = (query: string) => errors.execute({ query, headers: {}, auth: iam });
+    const error = (path: string[], data: unknown, errorType: string, errorInfo: unknown, column: number, message: string) => ({
+      path, data, errorType, errorInfo, locations: at(1, column), message,
+    });
+
+    const object = '{ getPost(id: "1") { id headline: title adminNote @skip(if: true) author { name } comments { text } ...Bio } } fragment Bio on Post { author { bio } }';
+    expect((await execute(object)).body).toEqual({
+      data: { getPost: null },
+      errors: [
+        error(['getPost'], { id: '1', headline: 'T', author: { name: 'N', bio: 'B' }, comments: [{ text: 'x' }, { text: 'y' }] }, 'Custom', { extra: 'kept', author: { age: 40 } }, 3, 'refused'),
+      ],
+    });
+    expect((await execute('{ getPost(id: "scalar") { id } }')).body).toEqual({
+      data: { getPost: null },
+      errors: [error(['getPost'], 'just text', 'Custom', null, 3, 'refused')],
+    });
+    expect((await execute('{ listPosts { id author { bio } } }')).body).toEqual({
+      data: { listPosts: [] },
+      errors: [error(['listPosts'], [{ id: '1', author: { bio: 'B' } }, 'plain', null], 'Warning', null, 3, 'partial')],
+    });
+  });
+
   it('apply the 4 KB limit of custom response headers to the whole request, not to each resolver (js-runtime §3.6)', async () => {
     // [doc] "≤ 4 KB total" (spec js-runtime §3.6); refusing the header that passes it with a ResponseHeaderError
     // on that field, which keeps its value, is unconfirmed (the error for refused headers is [doc]).
