@@ -18,17 +18,8 @@ import type { DataSourceResult } from '../types.js';
 import { sameAttributeValue, sameItem, toPlainItem, toSdkItem, type SdkItem } from './attribute-values.js';
 import { checkBatchGetSize, checkBatchWriteSize } from './limits.js';
 import type { OperationContext, OperationHandler } from './operation-context.js';
-import {
-  expectArray,
-  expectRecord,
-  fieldPath,
-  mergeExpressionAttributes,
-  optionalBoolean,
-  optionalExpression,
-  requireRecord,
-  type ExpressionBlock,
-  type RequestObject,
-} from './request-fields.js';
+import { expectArray, expectRecord, fieldPath, optionalBoolean, requireRecord, type RequestObject } from '../request-fields.js';
+import { mergeExpressionAttributes, optionalExpression, type ExpressionBlock } from './typed-fields.js';
 
 interface TableEntries<Options = object> {
   /** As named in the request (and in the result). */

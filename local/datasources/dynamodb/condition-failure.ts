@@ -21,14 +21,13 @@ import type { OperationContext } from './operation-context.js';
 import {
   fieldPath,
   optionalBoolean,
-  optionalExpression,
   optionalRecord,
   optionalString,
   optionalStringList,
   requireString,
-  type ExpressionBlock,
   type RequestObject,
-} from './request-fields.js';
+} from '../request-fields.js';
+import { optionalExpression, type ExpressionBlock } from './typed-fields.js';
 
 export interface ConditionBlock extends ExpressionBlock {
   equalsIgnore: string[];

@@ -14,14 +14,15 @@
  * `local/dynamodb/tables.ts`). Results name tables as the request did.
  */
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { AppSyncError, MappingTemplateException } from '../../errors.js';
+import { MappingTemplateException } from '../../errors.js';
+import { withErrorsAsValues } from '../errors-as-values.js';
+import { expectRequestObject, requireString } from '../request-fields.js';
 import type { DataSource, DataSourceResult } from '../types.js';
 import { batchDeleteItem, batchGetItem, batchPutItem } from './batch.js';
 import { DynamoDbCaller, type ConsumedCapacityObserver } from './dynamodb-caller.js';
 import { createPaginationTokens } from './next-token.js';
 import type { OperationContext, OperationHandler } from './operation-context.js';
 import { query, scan, sync } from './query-scan.js';
-import { isRecord, requireString } from './request-fields.js';
 import { deleteItem, getItem, putItem, updateItem } from './single-item.js';
 import { transactGetItems, transactWriteItems } from './transactions.js';
 
@@ -82,18 +83,12 @@ export function createDynamoDbDataSource(options: DynamoDbDataSourceOptions): Da
 
   return {
     name: options.name,
-    async invoke(request: unknown): Promise<DataSourceResult> {
-      try {
-        if (!isRecord(request)) {
-          throw new MappingTemplateException(`Expected a JSON object as the DynamoDB request but got '${JSON.stringify(request) ?? 'undefined'}' instead.`);
-        }
-        const operation = requireString(request, 'operation');
+    invoke: (request: unknown): Promise<DataSourceResult> =>
+      withErrorsAsValues(() => {
+        const requestObject = expectRequestObject(request, 'DynamoDB');
+        const operation = requireString(requestObject, 'operation');
         const context: OperationContext = { ...base, operation };
-        return await handlerFor(operation)(request, context);
-      } catch (error) {
-        if (error instanceof AppSyncError) return { result: null, error: { type: error.errorType, message: error.message } };
-        throw error;
-      }
-    },
+        return handlerFor(operation)(requestObject, context);
+      }),
   };
 }

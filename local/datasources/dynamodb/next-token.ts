@@ -12,7 +12,7 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { DynamoDbException } from '../../errors.js';
 import { toSdkItem, toTypedItem, type SdkItem } from './attribute-values.js';
-import { isRecord } from './request-fields.js';
+import { isRecord } from '../request-fields.js';
 
 /** What a token is valid for: the physical table and the index (null for the table itself). */
 export interface PaginationScope {

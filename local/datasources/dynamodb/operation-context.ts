@@ -4,7 +4,7 @@
 import type { DataSourceResult } from '../types.js';
 import type { DynamoDbCaller } from './dynamodb-caller.js';
 import type { PaginationTokens } from './next-token.js';
-import type { RequestObject } from './request-fields.js';
+import type { RequestObject } from '../request-fields.js';
 
 export interface OperationContext {
   /** The AppSync operation being served (`GetItem`, `TransactWriteItems`, …). */

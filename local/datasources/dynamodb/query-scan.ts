@@ -14,16 +14,8 @@ import { MappingTemplateException } from '../../errors.js';
 import { toPlainItem, type SdkItem } from './attribute-values.js';
 import type { OperationContext, OperationHandler } from './operation-context.js';
 import type { PaginationScope } from './next-token.js';
-import {
-  mergeExpressionAttributes,
-  optionalBoolean,
-  optionalCount,
-  optionalExpression,
-  optionalString,
-  requireExpression,
-  type ExpressionBlock,
-  type RequestObject,
-} from './request-fields.js';
+import { optionalBoolean, optionalCount, optionalString, type RequestObject } from '../request-fields.js';
+import { mergeExpressionAttributes, optionalExpression, requireExpression, type ExpressionBlock } from './typed-fields.js';
 
 const SELECT_VALUES = ['ALL_ATTRIBUTES', 'ALL_PROJECTED_ATTRIBUTES', 'SPECIFIC_ATTRIBUTES', 'COUNT'] as const;
 type Select = (typeof SELECT_VALUES)[number];

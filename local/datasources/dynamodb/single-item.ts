@@ -13,15 +13,15 @@ import type { DataSourceResult } from '../types.js';
 import { toPlainItem, type SdkItem } from './attribute-values.js';
 import { handleConditionFailure, readCondition, type ConditionBlock, type FailedWrite } from './condition-failure.js';
 import type { OperationContext, OperationHandler } from './operation-context.js';
+import { optionalBoolean } from '../request-fields.js';
 import {
   conditionExpressionInput,
   mergeExpressionAttributes,
-  optionalBoolean,
   optionalExpression,
   optionalTypedMap,
   requireExpression,
   requireTypedMap,
-} from './request-fields.js';
+} from './typed-fields.js';
 
 const plainOrNull = (item: SdkItem | undefined): Record<string, unknown> | null => (item ? toPlainItem(item) : null);
 

@@ -25,21 +25,23 @@ import { toPlainItem, type SdkItem } from './attribute-values.js';
 import { checkTransactionSize } from './limits.js';
 import type { OperationContext, OperationHandler } from './operation-context.js';
 import {
-  conditionExpressionInput,
   expectRecord,
   fieldPath,
-  mergeExpressionAttributes,
   optionalBoolean,
-  optionalExpression,
-  optionalTypedMap,
   optionalRecord,
   requireArray,
-  requireExpression,
   requireString,
+  type RequestObject,
+} from '../request-fields.js';
+import {
+  conditionExpressionInput,
+  mergeExpressionAttributes,
+  optionalExpression,
+  optionalTypedMap,
+  requireExpression,
   requireTypedMap,
   type ExpressionBlock,
-  type RequestObject,
-} from './request-fields.js';
+} from './typed-fields.js';
 
 interface TransactionItem {
   item: RequestObject;

@@ -7,8 +7,9 @@
  * refused, unknown host) gives `ctx.error` of type `HttpRequestException`. Errors are values: `invoke`
  * resolves to `{ result, error }` and never rejects for them.
  */
-import { AppSyncError, HttpRequestException, MappingTemplateException } from '../../errors.js';
-import { fieldPath, isRecord, optionalRecord, requireString, type RequestObject } from '../dynamodb/request-fields.js';
+import { HttpRequestException, MappingTemplateException } from '../../errors.js';
+import { withErrorsAsValues } from '../errors-as-values.js';
+import { expectRequestObject, fieldPath, mistyped, optionalRecord, requireString, type RequestObject } from '../request-fields.js';
 import type { DataSource, DataSourceResult } from '../types.js';
 
 export interface HttpDataSourceOptions {
@@ -22,10 +23,6 @@ const METHODS = ['GET', 'POST', 'PUT', 'DELETE', 'PATCH'];
 interface HttpRequest {
   url: URL;
   init: RequestInit;
-}
-
-function mistyped(path: string, expected: string, value: unknown): MappingTemplateException {
-  return new MappingTemplateException(`Expected ${expected} for field '${path}' but got '${JSON.stringify(value)}' instead.`);
 }
 
 /** Query parameter values: scalars are sent as text, a list repeats the parameter. */
@@ -48,10 +45,8 @@ function readHeaders(headers: RequestObject): Record<string, string> {
   return result;
 }
 
-function readRequest(request: unknown, endpoint: string): HttpRequest {
-  if (!isRecord(request)) {
-    throw new MappingTemplateException(`Expected a JSON object as the HTTP request but got '${JSON.stringify(request) ?? 'undefined'}' instead.`);
-  }
+function readRequest(input: unknown, endpoint: string): HttpRequest {
+  const request = expectRequestObject(input, 'HTTP');
   const method = requireString(request, 'method').toUpperCase();
   if (!METHODS.includes(method)) throw new MappingTemplateException(`Unsupported method '${method}'. Supported methods: ${METHODS.join(', ')}.`);
   const resourcePath = requireString(request, 'resourcePath');
@@ -86,13 +81,6 @@ async function send({ url, init }: HttpRequest): Promise<DataSourceResult> {
 export function createHttpDataSource(options: HttpDataSourceOptions): DataSource {
   return {
     name: options.name,
-    async invoke(request: unknown): Promise<DataSourceResult> {
-      try {
-        return await send(readRequest(request, options.endpoint));
-      } catch (error) {
-        if (error instanceof AppSyncError) return { result: null, error: { type: error.errorType, message: error.message } };
-        throw error;
-      }
-    },
+    invoke: (request: unknown): Promise<DataSourceResult> => withErrorsAsValues(() => send(readRequest(request, options.endpoint))),
   };
 }

@@ -13,9 +13,10 @@
  *
  * Errors are values: `invoke` resolves to `{ result, error }` and never rejects for them.
  */
-import { AppSyncError, LambdaUnhandledException, MappingTemplateException } from '../../errors.js';
+import { LambdaUnhandledException, MappingTemplateException } from '../../errors.js';
 import type { InvocationType, LambdaInvoker } from '../../lambda/types.js';
-import { isRecord, optionalString, requireString } from '../dynamodb/request-fields.js';
+import { withErrorsAsValues } from '../errors-as-values.js';
+import { expectRequestObject, optionalString, requireString } from '../request-fields.js';
 import type { DataSource, DataSourceResult } from '../types.js';
 
 export interface LambdaDataSourceOptions {
@@ -29,10 +30,8 @@ const OPERATIONS = ['Invoke', 'BatchInvoke'];
 const INVOCATION_TYPES: InvocationType[] = ['RequestResponse', 'Event'];
 
 /** Validates the request object; AppSync's wording for these cases is unconfirmed. */
-function readRequest(request: unknown): { payload: unknown; invocationType: InvocationType } {
-  if (!isRecord(request)) {
-    throw new MappingTemplateException(`Expected a JSON object as the Lambda request but got '${JSON.stringify(request) ?? 'undefined'}' instead.`);
-  }
+function readRequest(input: unknown): { payload: unknown; invocationType: InvocationType } {
+  const request = expectRequestObject(input, 'Lambda');
   const operation = requireString(request, 'operation');
   if (!OPERATIONS.includes(operation)) {
     throw new MappingTemplateException(`Unsupported operation '${operation}'. Supported operations: ${OPERATIONS.join(', ')}.`);
@@ -44,24 +43,15 @@ function readRequest(request: unknown): { payload: unknown; invocationType: Invo
   return { payload: request.payload ?? null, invocationType: invocationType as InvocationType };
 }
 
-function toErrorResult(error: AppSyncError): DataSourceResult {
-  const unhandled = error instanceof LambdaUnhandledException ? { unhandledErrorType: error.unhandledErrorType } : {};
-  return { result: null, error: { type: error.errorType, message: error.message, ...unhandled } };
-}
-
 export function createLambdaDataSource(options: LambdaDataSourceOptions): DataSource {
   return {
     name: options.name,
-    async invoke(request: unknown): Promise<DataSourceResult> {
-      try {
+    invoke: (request: unknown): Promise<DataSourceResult> =>
+      withErrorsAsValues(async () => {
         const { payload, invocationType } = readRequest(request);
         const outcome = await options.invoke(options.functionName, payload, { invocationType });
         if ('error' in outcome) throw new LambdaUnhandledException(outcome.error.errorMessage, outcome.error.errorType);
         return { result: outcome.result };
-      } catch (error) {
-        if (error instanceof AppSyncError) return toErrorResult(error);
-        throw error;
-      }
-    },
+      }),
   };
 }
