@@ -239,7 +239,7 @@ function assertRoom(column: ColumnItem): void {
 }
 
 function wipLimitExceeded(column: ColumnItem): WipLimitExceededError {
-  return new WipLimitExceededError(`Column ${column.name} is at its WIP limit of ${column.wipLimit}.`, columnView(column));
+  return new WipLimitExceededError(`Column ${column.name} is at its WIP limit of ${column.wipLimit}.`, null, columnView(column));
 }
 
 function assertVersion(card: CardItem, expectedVersion: number | null | undefined): void {

@@ -3,18 +3,23 @@
  *
  * AppSync does not forward a Lambda function's own `errorType` (a thrown error always arrives as
  * `Lambda:Unhandled`, appsync-graphql-engine.md §4.3), so a function answers a rule violation with an
- * outcome `{ error: { errorType, message, data } }` and the resolver's response handler raises it with
- * `util.error(message, errorType, data)`. Anything else a function throws is a bug or an outage and stays
+ * outcome `{ error: { errorType, message, data, errorInfo } }` and the resolver's response handler raises it
+ * with `util.error(message, errorType, data, errorInfo)`. Anything else a function throws is a bug or an outage and stays
  * `Lambda:Unhandled`.
  */
 
-/** Base class: `errorType` is what the GraphQL error says, `data` what it carries (filtered by the selection). */
+/**
+ * Base class: `errorType` is what the GraphQL error says. `data` must have the shape of the field's type:
+ * AppSync filters it through the field's selection set (appsync-graphql-engine.md §5.2), so anything else
+ * would arrive empty; other details go in `errorInfo`, which reaches the client verbatim.
+ */
 export abstract class BoardError extends Error {
   abstract readonly errorType: string;
 
   constructor(
     message: string,
     readonly data: unknown = null,
+    readonly errorInfo: object | null = null,
   ) {
     super(message);
     this.name = new.target.name;
@@ -41,7 +46,7 @@ export class VersionConflictError extends BoardError {
   readonly errorType = 'VersionConflict';
 }
 
-/** The target column holds as many cards as its WIP limit allows; `data` is the column. */
+/** The target column holds as many cards as its WIP limit allows; `errorInfo` is the column (the field is a card). */
 export class WipLimitExceededError extends BoardError {
   readonly errorType = 'WipLimitExceeded';
 }
@@ -57,7 +62,7 @@ export class AlreadyMemberError extends BoardError {
 }
 
 /** What a board function answers: its value, or a rule violation. */
-export type FunctionOutcome<T> = { value: T } | { error: { errorType: string; message: string; data: unknown } };
+export type FunctionOutcome<T> = { value: T } | { error: { errorType: string; message: string; data: unknown; errorInfo: object | null } };
 
 /** Runs `work`, turning a `BoardError` into an error outcome; other errors propagate (Lambda:Unhandled). */
 export async function outcomeOf<T>(work: () => Promise<T>): Promise<FunctionOutcome<T>> {
@@ -65,6 +70,6 @@ export async function outcomeOf<T>(work: () => Promise<T>): Promise<FunctionOutc
     return { value: await work() };
   } catch (error) {
     if (!(error instanceof BoardError)) throw error;
-    return { error: { errorType: error.errorType, message: error.message, data: error.data } };
+    return { error: { errorType: error.errorType, message: error.message, data: error.data, errorInfo: error.errorInfo } };
   }
 }

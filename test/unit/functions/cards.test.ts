@@ -119,7 +119,7 @@ describe('createCard', () => {
     await createCard(context, { boardId: suite.boardId, columnId: 'doing', title: 'Two' });
     const full = { id: 'doing', boardId: suite.boardId, name: 'Doing', position: 1, wipLimit: 2, cardCount: 2, lastChange: 'CREATED', createdAt: NOW, updatedAt: NOW };
     expect(await outcomeOf(() => createCard(context, { boardId: suite.boardId, columnId: 'doing', title: 'Three' }))).toEqual({
-      error: { errorType: 'WipLimitExceeded', message: 'Column Doing is at its WIP limit of 2.', data: full },
+      error: { errorType: 'WipLimitExceeded', message: 'Column Doing is at its WIP limit of 2.', data: null, errorInfo: full },
     });
     expect(await cardCounts()).toEqual({ todo: 0, doing: 2, done: 0 });
   });
@@ -182,7 +182,7 @@ describe('moveCard', () => {
       new VersionConflictError(`Card ${card.id} is at version 2, not 1.`, moved),
     );
     expect(await outcomeOf(() => moveCard(context, { boardId: suite.boardId, id: card.id, toColumnId: 'doing', expectedVersion: 1 }))).toEqual({
-      error: { errorType: 'VersionConflict', message: `Card ${card.id} is at version 2, not 1.`, data: moved },
+      error: { errorType: 'VersionConflict', message: `Card ${card.id} is at version 2, not 1.`, data: moved, errorInfo: null },
     });
   });
 

@@ -66,6 +66,7 @@ describe('inviteMember', () => {
         errorType: 'AlreadyMember',
         message: `User viewer is already a member of board ${suite.boardId}, as VIEWER; use changeRole.`,
         data: member('viewer', 'VIEWER'),
+        errorInfo: null,
       },
     });
   });

@@ -41,10 +41,10 @@ describe('outcomeOf', () => {
   it('turns a board error into an error outcome with its type and data', async () => {
     const current = { id: 'c1', version: 3 };
     expect(await outcomeOf(async () => Promise.reject(new VersionConflictError('Card c1 is at version 3, not 2.', current)))).toEqual({
-      error: { errorType: 'VersionConflict', message: 'Card c1 is at version 3, not 2.', data: current },
+      error: { errorType: 'VersionConflict', message: 'Card c1 is at version 3, not 2.', data: current, errorInfo: null },
     });
     expect(await outcomeOf(async () => Promise.reject(new ContentionError('busy')))).toEqual({
-      error: { errorType: 'ConcurrentModification', message: 'busy', data: null },
+      error: { errorType: 'ConcurrentModification', message: 'busy', data: null, errorInfo: null },
     });
   });
 

@@ -77,7 +77,7 @@ export function cardsSuite(app: () => BoardApi): void {
       );
       for (let n = 0; n < 3; n += 1) only(await app().gql(editor, CREATE_CARD, { input }));
       const full = { id: board.columns.doing, boardId: board.id, name: 'Doing', position: 1, wipLimit: 3, cardCount: 3, lastChange: 'CREATED', createdAt: TIMESTAMP, updatedAt: TIMESTAMP };
-      expect(await app().gql(editor, CREATE_CARD, { input })).toEqual(failed(CREATE_CARD, 'createCard', 'WipLimitExceeded', 'Column Doing is at its WIP limit of 3.', full));
+      expect(await app().gql(editor, CREATE_CARD, { input })).toEqual(failed(CREATE_CARD, 'createCard', 'WipLimitExceeded', 'Column Doing is at its WIP limit of 3.', null, full));
     });
   });
 
@@ -156,7 +156,7 @@ export function cardsSuite(app: () => BoardApi): void {
       const card = await cardOn(app(), editor, board);
       const full = { id: board.columns.doing, boardId: board.id, name: 'Doing', position: 1, wipLimit: 3, cardCount: 3, lastChange: 'CREATED', createdAt: TIMESTAMP, updatedAt: TIMESTAMP };
       expect(await app().gql(editor, MOVE_CARD, { input: { boardId: board.id, id: card.id, toColumnId: board.columns.doing } })).toEqual(
-        failed(MOVE_CARD, 'moveCard', 'WipLimitExceeded', 'Column Doing is at its WIP limit of 3.', full),
+        failed(MOVE_CARD, 'moveCard', 'WipLimitExceeded', 'Column Doing is at its WIP limit of 3.', null, full),
       );
       expect(await app().gql(editor, MOVE_CARD, { input: { boardId: board.id, id: card.id, toColumnId: board.columns.done, expectedVersion: 5 } })).toEqual(
         failed(MOVE_CARD, 'moveCard', 'VersionConflict', `Card ${card.id} is at version 1, not 5.`, card),

@@ -64,10 +64,10 @@ export function locationOf(query: string, field: string): { line: number; column
 }
 
 /** The answer of a one-field operation that failed with a resolver error. */
-export function failed(query: string, field: string, errorType: string, message: string, data: unknown = null): GraphQLAnswer {
+export function failed(query: string, field: string, errorType: string, message: string, data: unknown = null, errorInfo: unknown = null): GraphQLAnswer {
   return {
     data: { [field]: null },
-    errors: [{ path: [field], data, errorType, errorInfo: null, locations: [locationOf(query, field)], message }],
+    errors: [{ path: [field], data, errorType, errorInfo, locations: [locationOf(query, field)], message }],
   };
 }
 
