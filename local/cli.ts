@@ -9,7 +9,7 @@ type CommandModule = { run(args: string[]): Promise<number> };
 const COMMANDS: Record<string, { summary: string; load: () => Promise<CommandModule> }> = {
   start: { summary: 'start DynamoDB Local and the local AppSync server', load: () => import('./cli/start.js') },
   'evaluate-code': { summary: 'evaluate a resolver handler like the EvaluateCode API', load: () => import('./cli/evaluate-code.js') },
-  token: { summary: 'print local credentials: a Cognito ID/access token, an OIDC token (--oidc) or the local IAM user's keys (--iam)', load: () => import('./cli/token.js') },
+  token: { summary: 'print local credentials: a Cognito ID/access token, an OIDC token (--oidc) or the keys of the local IAM user (--iam)', load: () => import('./cli/token.js') },
   build: { summary: 'bundle resolvers and Lambda functions', load: () => import('./cli/build.js') },
   seed: { summary: 'load demo data into a running local API', load: () => import('./cli/seed.js') },
 };
