@@ -76,6 +76,11 @@ describe('HTTP data source', () => {
 
   it('answers malformed request objects with MappingTemplate errors', async () => {
     const source = createHttpDataSource({ name: 'Api', endpoint });
+    // Wording unconfirmed for AppSync; the same sentence as the DynamoDB and Lambda sources'.
+    expect(await source.invoke(['GET', '/'])).toEqual({
+      result: null,
+      error: { type: 'MappingTemplate', message: `Expected a JSON object as the HTTP request but got '["GET","/"]' instead.` },
+    });
     expect(await source.invoke({ resourcePath: '/' })).toEqual({ result: null, error: { type: 'MappingTemplate', message: "Value for field '$[method]' not found." } });
     expect(await source.invoke({ method: 'TRACE', resourcePath: '/' })).toEqual({
       result: null,
