@@ -259,7 +259,7 @@ async function concurrentThroughput(viaServer: () => Promise<unknown>, viaSdk: (
 }
 /**
  * The baseline sends GetItem with the very client configuration the server's data source uses
- * (`localDynamoDbClient`: same SDK, keep-alive agent, cached middleware), so that (b) and (c) compare the
+ * (`localDynamoDbClient`: same SDK, same keep-alive agent, same trimmed middleware), so that (b) and (c) compare the
  * server with the call it makes itself. The bench's own HTTP client keeps connections alive too.
  */
 async function benchServerVsSdk(dynamodbEndpoint: string): Promise<void> {
