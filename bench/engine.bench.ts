@@ -257,10 +257,12 @@ async function concurrentThroughput(viaServer: () => Promise<unknown>, viaSdk: (
   console.log(`    server over HTTP  ${((serverFirst + serverSecond) / 2).toFixed(0)} requests/s`);
   console.log(`    SDK → DynamoDB    ${((sdkFirst + sdkSecond) / 2).toFixed(0)} requests/s (baseline)`);
 }
+
 /**
  * The baseline sends GetItem with the very client configuration the server's data source uses
- * (`localDynamoDbClient`: same SDK, same keep-alive agent, same trimmed middleware), so that (b) and (c) compare the
- * server with the call it makes itself. The bench's own HTTP client keeps connections alive too.
+ * (`localDynamoDbClient`: same SDK, same keep-alive agent, same trimmed middleware), so that (b) and
+ * (c) compare the server with the call it makes itself. The bench's own HTTP client keeps connections
+ * alive too.
  */
 async function benchServerVsSdk(dynamodbEndpoint: string): Promise<void> {
   const dataDir = await mkdtemp(join(PROJECT_ROOT, '.liveboard', 'bench-server-'));
