@@ -32,6 +32,7 @@ import type { LambdaInvoker } from './lambda/types.js';
 import { healthRoute, jsonDocumentRoute } from './server/json-routes.js';
 import { createLocalServer, GRAPHQL_PATH, type LocalServer } from './server/server.js';
 import { buildEngine, sourceFilesOf } from './watch/build-engine.js';
+import { reloadableDefinition } from './watch/definition-reload.js';
 import { startHotReload } from './watch/hot-reload.js';
 
 /** The local stand-ins for the AWS account the API would live in. */
@@ -76,6 +77,12 @@ export interface LocalApiOptions {
   buildDir?: string;
   /** Rebuild and swap the API when a source file changes. Default: false. */
   watch?: boolean;
+  /**
+   * With `watch`: the file `definition` was read from (relative to `rootDir`) and how to read it again
+   * (bypassing the module cache), so that edits to the definition itself hot-reload too. Default: none
+   * (the definition is fixed for the server's life).
+   */
+  definitionFile?: { path: string; read: () => Promise<ApiDefinition> };
   /** Requests above this size get 413. Default: the server's (10 MiB). */
   maxRequestBodyBytes?: number;
   /** Real-time limits and timings (keep-alive interval, subscriptions per connection, …). Default: AppSync's. */
@@ -133,8 +140,8 @@ export async function startLocalApi(options: LocalApiOptions): Promise<LocalApi>
       tableName: tableNameResolver(definition.tables, tablePrefix),
       invokeLambda: lambdas.invokeFunction,
     });
-    const build = () => buildEngine({ definition, rootDir, buildDir, dataSources, lambdas });
-    let engine = await build();
+    const build = (from: ApiDefinition) => buildEngine({ definition: from, rootDir, buildDir, dataSources, lambdas });
+    let engine = await build(definition);
 
     const apiKey = options.apiKey ?? generateApiKey();
     const localAuth = await loadLocalAuthState(definition, options.dataDir, options.iamPrincipals ?? []);
@@ -174,10 +181,20 @@ export async function startLocalApi(options: LocalApiOptions): Promise<LocalApi>
     graphiqlBundle().catch(() => undefined);
 
     if (options.watch) {
+      const definitionFile = options.definitionFile;
+      const definitionPath = definitionFile && resolve(rootDir, definitionFile.path);
+      const watchedFiles = (from: ApiDefinition) => [...sourceFilesOf(from, rootDir), ...(definitionPath ? [definitionPath] : [])];
+      let running = definition;
       const hotReload = startHotReload({
-        sourceFiles: sourceFilesOf(definition, rootDir),
-        reload: async () => {
-          engine = await build();
+        sourceFiles: watchedFiles(running),
+        reload: async (changedPaths) => {
+          const next =
+            definitionFile && definitionPath && changedPaths.includes(definitionPath)
+              ? await reloadableDefinition(running, { read: definitionFile.read, projectRoot: rootDir, source: options.definitionSource ?? definitionFile.path })
+              : running;
+          engine = await build(next);
+          if (next !== running) hotReload.setSourceFiles(watchedFiles(next));
+          running = next;
         },
         log,
       });

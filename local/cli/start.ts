@@ -66,6 +66,7 @@ export async function run(args: string[]): Promise<number> {
       dynamodbEndpoint: dynamodb?.endpoint ?? (endpoint as string),
       dataDir: options.dataDir,
       watch: options.watch,
+      definitionFile: { path: options.definitionFile, read: () => importDefinition(options.definitionFile, process.cwd(), { fresh: true }) },
       iamPrincipals: environmentIamPrincipals(process.env, LOCAL_ACCOUNT_ID),
       ...(process.env.LIVEBOARD_API_KEY ? { apiKey: process.env.LIVEBOARD_API_KEY } : {}),
     });

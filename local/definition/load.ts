@@ -22,14 +22,27 @@ function sourceLabel(file: string, projectRoot: string): string {
   return relative(projectRoot, resolve(projectRoot, file)) || file;
 }
 
+export interface ImportDefinitionOptions {
+  /**
+   * Evaluate the module again instead of taking Node's cached copy (hot reload of an edited definition).
+   * Only the definition module itself is re-evaluated: the modules it imports stay cached, so an edit to
+   * one of them is seen at the next restart only. Each fresh import keeps one more module in memory.
+   */
+  fresh?: boolean;
+}
+
+/** Distinguishes fresh imports: ESM caches by URL, so a new query string means a new evaluation (tsx and vitest honour it). */
+let freshImports = 0;
+
 /** Imports a definition module and returns its `definition` (or default) export, unvalidated. */
-export async function importDefinition(file: string, projectRoot: string): Promise<ApiDefinition> {
+export async function importDefinition(file: string, projectRoot: string, options: ImportDefinitionOptions = {}): Promise<ApiDefinition> {
   const path = resolve(projectRoot, file);
   const source = sourceLabel(file, projectRoot);
   if (!existsSync(path)) throw new InvalidDefinitionError(source, ['the file does not exist']);
   let module: { definition?: unknown; default?: unknown };
   try {
-    module = (await import(pathToFileURL(path).href)) as typeof module;
+    const url = pathToFileURL(path).href + (options.fresh ? `?v=${++freshImports}` : '');
+    module = (await import(url)) as typeof module;
   } catch (error) {
     throw new InvalidDefinitionError(source, [`the module cannot be imported: ${error instanceof Error ? error.message : String(error)}`]);
   }

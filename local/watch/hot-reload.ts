@@ -1,8 +1,8 @@
 /**
  * Hot reload: when a source changes, rebuild and swap the API without a restart. A reload that fails
  * (a syntax error, a resolver breaking AppSync's language rules, an invalid schema) is reported and the
- * last good version keeps serving. Reloads never overlap: changes that arrive during one are handled by
- * one more reload after it.
+ * last good version keeps serving; so does a change that only a restart can apply (`RestartNeededError`).
+ * Reloads never overlap: changes that arrive during one are handled by one more reload after it.
  */
 import { dirname, resolve } from 'node:path';
 import { watchSources } from './source-watcher.js';
@@ -10,13 +10,23 @@ import { watchSources } from './source-watcher.js';
 export interface HotReloadOptions {
   /** Files the API is built from; their folders are watched. */
   sourceFiles: readonly string[];
-  /** Rebuilds and swaps the API; rejects (and leaves the running version alone) when the sources are broken. */
-  reload: () => Promise<void>;
+  /**
+   * Rebuilds and swaps the API after a change to `changedPaths` (absolute); rejects (and leaves the
+   * running version alone) when the sources are broken or the change needs a restart.
+   */
+  reload: (changedPaths: readonly string[]) => Promise<void>;
   /** Progress and failure lines (default: stderr). */
   log?: (line: string) => void;
 }
 
+/** A change the running API cannot take without a restart; reported as one line, not as a failure. */
+export class RestartNeededError extends Error {
+  override name = 'RestartNeededError';
+}
+
 export interface HotReload {
+  /** Watches these files from now on (after a definition change named new sources). */
+  setSourceFiles(files: readonly string[]): void;
   /** Stops watching; resolves once a reload in progress has finished. */
   close(): Promise<void>;
 }
@@ -29,10 +39,11 @@ export function startHotReload(options: HotReloadOptions): HotReload {
   const reloadOnce = async (paths: string[]): Promise<void> => {
     const started = Date.now();
     try {
-      await options.reload();
+      await options.reload(paths);
       log(`liveboard: reloaded after a change to ${describePaths(paths)} (${Date.now() - started} ms)`);
     } catch (error) {
-      log(`liveboard: reload failed after a change to ${describePaths(paths)}; still serving the last good version.\n${errorText(error)}`);
+      if (error instanceof RestartNeededError) log(`liveboard: ${error.message}`);
+      else log(`liveboard: reload failed after a change to ${describePaths(paths)}; still serving the last good version.\n${errorText(error)}`);
     }
   };
 
@@ -49,14 +60,18 @@ export function startHotReload(options: HotReloadOptions): HotReload {
     });
   };
 
-  const folders = [...new Set(options.sourceFiles.map((file) => dirname(resolve(file))))];
-  const watcher = watchSources(withoutNested(folders), schedule);
+  const watcher = watchSources(foldersOf(options.sourceFiles), schedule);
   return {
+    setSourceFiles: (files) => watcher.setFolders(foldersOf(files)),
     close: async () => {
       watcher.close();
       await running;
     },
   };
+}
+
+function foldersOf(files: readonly string[]): string[] {
+  return withoutNested([...new Set(files.map((file) => dirname(resolve(file))))]);
 }
 
 /** Recursive watches make a folder inside another watched folder redundant. */

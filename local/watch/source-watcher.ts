@@ -1,6 +1,6 @@
 /**
  * Watches the folders holding an API's sources (schema files, resolver code, Lambda entries and what
- * they import) and reports, debounced, that something changed.
+ * they import, the definition file) and reports, debounced, that something changed.
  */
 import { watch, type FSWatcher } from 'node:fs';
 import { join } from 'node:path';
@@ -10,6 +10,11 @@ const IGNORED_SEGMENTS = new Set(['node_modules', 'dist', '.liveboard', '.git', 
 const SOURCE_EXTENSIONS = /\.(ts|mts|cts|js|mjs|cjs|json|graphql|gql)$/;
 
 export interface SourceWatcher {
+  /**
+   * Watches these folders from now on (a reloaded definition may name new source files). Folders still
+   * watched keep their watch, so a change made meanwhile is not lost.
+   */
+  setFolders(folders: readonly string[]): void;
   close(): void;
 }
 
@@ -26,18 +31,29 @@ export function watchSources(folders: readonly string[], onChange: (paths: strin
     pending.clear();
     onChange(paths);
   };
-  const watchers: FSWatcher[] = folders.map((folder) =>
+  const watchFolder = (folder: string): FSWatcher =>
     watch(folder, { recursive: true }, (_event, fileName) => {
       if (fileName === null || !isSource(fileName)) return;
       pending.add(join(folder, fileName));
       if (timer) clearTimeout(timer);
       timer = setTimeout(flush, debounceMs);
-    }),
-  );
+    });
+  const watchers = new Map<string, FSWatcher>();
+  const setFolders = (next: readonly string[]): void => {
+    for (const [folder, watcher] of watchers) {
+      if (next.includes(folder)) continue;
+      watcher.close();
+      watchers.delete(folder);
+    }
+    for (const folder of next) if (!watchers.has(folder)) watchers.set(folder, watchFolder(folder));
+  };
+  setFolders(folders);
   return {
+    setFolders,
     close() {
       if (timer) clearTimeout(timer);
-      for (const watcher of watchers) watcher.close();
+      for (const watcher of watchers.values()) watcher.close();
+      watchers.clear();
     },
   };
 }

@@ -1,15 +1,18 @@
 /**
- * Hot reload: editing a resolver, a Lambda entry or the schema swaps the running API without a restart;
- * a broken edit is reported and the last good version keeps serving. Works on a copy of the fixture
- * API, so that the edits never touch the repository's files.
+ * Hot reload: editing a resolver, a Lambda entry, the schema or the definition file swaps the running
+ * API without a restart; a broken edit, or a definition change only a restart can apply, is reported and
+ * the last good version keeps serving. Works on a copy of the fixture API (definition file included), so
+ * that the edits never touch the repository's files.
  */
-import { cp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { definition } from '../../fixtures/server-api/definition.js';
-import { graphql, makeTestDir, PROJECT_ROOT, startTestApi, type TestApi } from '../../support/local-api.js';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { LocalApiOptions } from '../../../local/app.js';
+import { importDefinition } from '../../../local/definition/load.js';
+import { graphql, makeTestDir, PROJECT_ROOT, startTestApi, type TestApi, type TestApiOptions } from '../../support/local-api.js';
 
 const FIXTURE = 'test/fixtures/server-api';
+const DEFINITION_FILE = `${FIXTURE}/definition.ts`;
 
 let root: string;
 let api: TestApi;
@@ -37,7 +40,15 @@ async function edit(file: string, change: (text: string) => string): Promise<voi
 beforeAll(async () => {
   root = await makeTestDir();
   await cp(join(PROJECT_ROOT, FIXTURE), join(root, FIXTURE), { recursive: true });
-  api = await startTestApi({ definition, rootDir: root, dataDir: join(root, 'data'), watch: true, log });
+  const options: TestApiOptions & Pick<LocalApiOptions, 'definitionFile'> = {
+    definition: await importDefinition(DEFINITION_FILE, root),
+    definitionFile: { path: DEFINITION_FILE, read: () => importDefinition(DEFINITION_FILE, root, { fresh: true }) },
+    rootDir: root,
+    dataDir: join(root, 'data'),
+    watch: true,
+    log,
+  };
+  api = await startTestApi(options);
 }, 120_000);
 
 afterAll(async () => {
@@ -107,5 +118,72 @@ describe('hot reload', () => {
     await edit('schema.graphql', (text) => text.replace('type Query {', 'type Query {\n  version: String'));
     await schemaReloaded;
     expect((await graphql(api, '{ version }')).body).toEqual({ data: { version: null } });
+  });
+
+  describe('of the definition file', () => {
+    const GREETING_RESOLVER = `{ kind: 'UNIT', typeName: 'Query', fieldName: 'greeting', dataSource: 'none', code: 'extra/Query.greeting.ts' },`;
+    const greet = async () => (await graphql(api, '{ greeting(name: "Ada") }')).body;
+    /** Waits, without a time assumption beyond vi.waitFor's bound, until the API answers `greeting` so. */
+    const greetingBecomes = (expected: unknown) => vi.waitFor(async () => expect(await greet()).toEqual(expected), { timeout: 30_000, interval: 100 });
+
+    it('attaches a resolver added to the definition, in a folder watched from then on', async () => {
+      // The resolver's folder is new: hot reload must start watching it once the definition names it.
+      await mkdir(join(root, 'extra'));
+      await writeFile(
+        join(root, 'extra/Query.greeting.ts'),
+        "import type { Context } from '@aws-appsync/utils';\n\nexport function request(ctx: Context<{ name: string }>) {\n  return { payload: `hello ${ctx.args.name}` };\n}\n\nexport function response(ctx: Context) {\n  return ctx.result;\n}\n",
+      );
+      await edit('schema.graphql', (text) => text.replace('type Query {', 'type Query {\n  greeting(name: String!): String'));
+      await edit('definition.ts', (text) => text.replace('resolvers: [', `resolvers: [\n    ${GREETING_RESOLVER}`));
+      await greetingBecomes({ data: { greeting: 'hello Ada' } });
+
+      const reloaded = nextLog(/^liveboard: reloaded/);
+      await writeFile(join(root, 'extra/Query.greeting.ts'), (await readFile(join(root, 'extra/Query.greeting.ts'), 'utf8')).replace('hello', 'hi'));
+      expect(await reloaded).toContain('extra/Query.greeting.ts');
+      expect(await greet()).toEqual({ data: { greeting: 'hi Ada' } });
+    });
+
+    it('reports a change that needs a restart in one line and keeps serving the last good version', async () => {
+      const restartNeeded = nextLog(/needs a restart/);
+      // A table change (restart-only) together with a resolver removal (hot-swappable): neither is applied.
+      await edit('definition.ts', (text) =>
+        text.replace("partitionKey: { name: 'id', type: 'S' } }", "partitionKey: { name: 'id', type: 'S' }, timeToLiveAttribute: 'expiresAt' }").replace(`\n    ${GREETING_RESOLVER}`, ''),
+      );
+      expect(await restartNeeded).toEqual(
+        `liveboard: ${DEFINITION_FILE} changed tables, which needs a restart of liveboard start; still serving the last good version.`,
+      );
+      expect(await greet()).toEqual({ data: { greeting: 'hi Ada' } });
+      expect((await graphql(api, '{ echo(message: "c") }')).body).toEqual({ data: { echo: 'c!' } });
+
+      // Undoing the table change makes the definition reloadable again: the resolver removal now applies.
+      const reloaded = nextLog(/^liveboard: reloaded/);
+      await edit('definition.ts', (text) => text.replace(", timeToLiveAttribute: 'expiresAt' }", ' }'));
+      expect(await reloaded).toContain('definition.ts');
+      // A Query field without a resolver resolves to null, as in AppSync (the root source is null).
+      expect(await greet()).toEqual({ data: { greeting: null } });
+    });
+
+    it('reports an invalid definition and keeps serving the last good version', async () => {
+      const reloaded = nextLog(/^liveboard: reloaded/);
+      await edit('definition.ts', (text) => text.replace('resolvers: [', `resolvers: [\n    ${GREETING_RESOLVER}`));
+      await reloaded;
+      await greetingBecomes({ data: { greeting: 'hi Ada' } });
+
+      const failed = nextLog(/^liveboard: reload failed/);
+      await edit('definition.ts', (text) => text.replace("fieldName: 'greeting', dataSource: 'none'", "fieldName: 'greeting', dataSource: 'missing'"));
+      expect(await failed).toEqual(
+        [
+          `liveboard: reload failed after a change to ${join(root, DEFINITION_FILE)}; still serving the last good version.`,
+          `Invalid API definition in ${DEFINITION_FILE} (1 problem):`,
+          "  - resolvers[0] Query.greeting: data source 'missing' is not defined in dataSources",
+        ].join('\n'),
+      );
+      expect(await greet()).toEqual({ data: { greeting: 'hi Ada' } });
+
+      const repaired = nextLog(/^liveboard: reloaded/);
+      await edit('definition.ts', (text) => text.replace("dataSource: 'missing'", "dataSource: 'none'"));
+      await repaired;
+      expect(await greet()).toEqual({ data: { greeting: 'hi Ada' } });
+    });
   });
 });
