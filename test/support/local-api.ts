@@ -24,7 +24,7 @@ export interface TestApi extends LocalApi {
  * prefix, a fresh data folder (removed by `close()`), no file watching.
  */
 export type TestApiOptions = Pick<LocalApiOptions, 'definition'> &
-  Partial<Pick<LocalApiOptions, 'rootDir' | 'tablePrefix' | 'dataDir' | 'watch' | 'log' | 'maxRequestBodyBytes' | 'realtime'>>;
+  Partial<Pick<LocalApiOptions, 'rootDir' | 'tablePrefix' | 'dataDir' | 'watch' | 'definitionFile' | 'log' | 'maxRequestBodyBytes' | 'realtime'>>;
 
 /** A fresh folder inside the project for one test's data and builds. */
 export async function makeTestDir(): Promise<string> {

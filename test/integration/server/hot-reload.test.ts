@@ -7,7 +7,6 @@
 import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { LocalApiOptions } from '../../../local/app.js';
 import { importDefinition } from '../../../local/definition/load.js';
 import { graphql, makeTestDir, PROJECT_ROOT, startTestApi, type TestApi, type TestApiOptions } from '../../support/local-api.js';
 
@@ -40,7 +39,7 @@ async function edit(file: string, change: (text: string) => string): Promise<voi
 beforeAll(async () => {
   root = await makeTestDir();
   await cp(join(PROJECT_ROOT, FIXTURE), join(root, FIXTURE), { recursive: true });
-  const options: TestApiOptions & Pick<LocalApiOptions, 'definitionFile'> = {
+  const options: TestApiOptions = {
     definition: await importDefinition(DEFINITION_FILE, root),
     definitionFile: { path: DEFINITION_FILE, read: () => importDefinition(DEFINITION_FILE, root, { fresh: true }) },
     rootDir: root,
