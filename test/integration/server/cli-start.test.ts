@@ -8,15 +8,13 @@ import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { waitForBanner, type CliBanner } from '../../support/cli-banner.js';
 import { get, graphql, makeTestDir, PROJECT_ROOT } from '../../support/local-api.js';
 
 const DEFINITION = 'test/fixtures/server-api/definition.ts';
 
-interface RunningCli {
+interface RunningCli extends CliBanner {
   child: ChildProcess;
-  url: string;
-  apiKey: string;
-  output: () => string;
 }
 
 let dataDir: string;
@@ -38,20 +36,9 @@ function startCli(args: string[], env: NodeJS.ProcessEnv = process.env): ChildPr
 }
 
 /** Starts the CLI and resolves once it printed its banner. */
-function startServing(): Promise<RunningCli> {
+async function startServing(): Promise<RunningCli> {
   const child = startCli(['--port', '0', '--definition', DEFINITION, '--data-dir', join(dataDir, 'state'), '--no-watch']);
-  let output = '';
-  return new Promise((resolve, reject) => {
-    const onData = (chunk: Buffer): void => {
-      output += chunk.toString();
-      const url = /GraphQL\s+(\S+)/.exec(output)?.[1];
-      const apiKey = /API key\s+(\S+)/.exec(output)?.[1];
-      if (url && apiKey && output.includes('Press Ctrl-C')) resolve({ child, url, apiKey, output: () => output });
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`liveboard start exited with ${code}:\n${output}`)));
-  });
+  return { child, ...(await waitForBanner(child)) };
 }
 
 function exitCode(child: ChildProcess): Promise<number | null> {

@@ -8,6 +8,7 @@ import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { inject } from 'vitest';
 import { loadLocalUserPool, type LocalUserPool } from '../../../../local/auth/local-user-pool.js';
+import { waitForBanner } from '../../../support/cli-banner.js';
 import { makeTestDir, PROJECT_ROOT } from '../../../support/local-api.js';
 
 export interface LiveboardServer {
@@ -30,7 +31,7 @@ export async function startLiveboardServer(): Promise<LiveboardServer> {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   try {
-    const banner = await bannerOf(child);
+    const banner = await waitForBanner(child);
     const ca = await readFile(banner.certificatePath, 'utf8');
     const pool = await loadLocalUserPool(join(dataDir, 'state'));
     return { url: banner.url, apiKey: banner.apiKey, ca, pool, stop: () => stop(child, dataDir) };
@@ -38,23 +39,6 @@ export async function startLiveboardServer(): Promise<LiveboardServer> {
     await stop(child, dataDir);
     throw error;
   }
-}
-
-/** Resolves once the CLI printed its banner (see local/cli/start.ts). */
-function bannerOf(child: ChildProcess): Promise<{ url: string; apiKey: string; certificatePath: string }> {
-  let output = '';
-  return new Promise((resolve, reject) => {
-    const onData = (chunk: Buffer): void => {
-      output += chunk.toString();
-      const url = /GraphQL\s+(\S+)/.exec(output)?.[1];
-      const apiKey = /API key\s+(\S+)/.exec(output)?.[1];
-      const certificatePath = /TLS cert\s+(\S+)/.exec(output)?.[1];
-      if (url && apiKey && certificatePath && output.includes('Press Ctrl-C')) resolve({ url, apiKey, certificatePath });
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`liveboard start exited with ${code}:\n${output}`)));
-  });
 }
 
 async function stop(child: ChildProcess, dataDir: string): Promise<void> {
