@@ -4,13 +4,12 @@
  * updates within a minute of `npm start` (issue: the task-board app, "Demo data").
  *
  * The users are `alice` (OWNER) and `bob` (EDITOR) of the local Cognito pool kept in the data folder
- * (the one `liveboard start` uses, so their tokens are accepted). Seeding is idempotent: when alice
+ * (the one `liveboard start` uses: `--data-dir`, else `LIVEBOARD_DATA_DIR`, else `.liveboard`; so their tokens are accepted). Seeding is idempotent: when alice
  * already has the demo board, it is left as it is and only the tokens are printed.
- * `liveboard start --seed` passes `--api-key`, which is accepted and not needed: the demo data is private
- * to its users.
  */
 import { parseArgs } from 'node:util';
-import { DEFAULT_DATA_DIR, loadLocalUserPool, subjectFor } from '../auth/local-user-pool.js';
+import { loadLocalUserPool, subjectFor } from '../auth/local-user-pool.js';
+import { dataDirFrom } from './data-dir.js';
 import { parseTtl } from './token.js';
 
 const USAGE = 'usage: liveboard seed [--url URL] [--data-dir DIR] [--ttl 12h]';
@@ -39,9 +38,8 @@ export async function run(args: string[]): Promise<number> {
       args,
       options: {
         url: { type: 'string', default: `http://127.0.0.1:${process.env.PORT ?? 4000}/graphql` },
-        'data-dir': { type: 'string', default: DEFAULT_DATA_DIR },
+        'data-dir': { type: 'string' },
         ttl: { type: 'string', default: '12h' },
-        'api-key': { type: 'string' },
       },
       strict: true,
       allowPositionals: false,
@@ -52,7 +50,7 @@ export async function run(args: string[]): Promise<number> {
   const ttlSeconds = parseTtl(values.ttl);
   if (ttlSeconds === undefined) return fail(`--ttl must look like 3600, 90s, 15m, 12h or 7d, not '${values.ttl}'`);
 
-  const pool = await loadLocalUserPool(values['data-dir']);
+  const pool = await loadLocalUserPool(dataDirFrom(values['data-dir'], process.env));
   const user = async (name: string): Promise<DemoUser> => ({ name, id: subjectFor(pool.userPoolId, name), token: await pool.mint({ username: name, ttlSeconds }) });
   const [alice, bob] = await Promise.all([user('alice'), user('bob')]);
   const api = new DemoClient(values.url);

@@ -7,15 +7,14 @@
  * with `liveboard token`). The developer's own AWS credentials (`AWS_ACCESS_KEY_ID`, …), when set, are
  * trusted by the IAM mode as an IAM user `local-developer`; this is the only place that reads them.
  */
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { environmentIamPrincipals } from '../auth/iam.js';
-import { DEFAULT_DATA_DIR } from '../auth/local-user-pool.js';
 import { DEFAULT_DEFINITION_FILE, importDefinition } from '../definition/load.js';
 import type { ApiDefinition } from '../definition/types.js';
 import { JavaMissingError, startDynamoDbLocal, type RunningDynamoDbLocal } from '../dynamodb/launcher.js';
 import { LOCAL_ACCOUNT_ID, startLocalApi, type LocalApi } from '../app.js';
+import { dataDirFrom } from './data-dir.js';
 
 const USAGE =
   'usage: liveboard start [--port N] [--host H] [--in-memory] [--data-dir DIR] [--seed] [--no-watch] [--definition FILE]';
@@ -117,7 +116,7 @@ export function readOptions(args: string[], env: NodeJS.ProcessEnv): StartOption
     port,
     host: values.host,
     inMemory: values['in-memory'],
-    dataDir: values['data-dir'] ?? (env.LIVEBOARD_DATA_DIR || DEFAULT_DATA_DIR),
+    dataDir: dataDirFrom(values['data-dir'], env),
     seed: values.seed,
     watch: !values['no-watch'],
     definitionFile: values.definition,
@@ -142,14 +141,9 @@ function printBanner(api: LocalApi, dynamodbWhere: string): void {
 
 /** `--seed` runs `liveboard seed` against the API just started. */
 async function runSeed(api: LocalApi, dataDir: string): Promise<number> {
-  const seedModule = new URL('./seed.ts', import.meta.url);
-  if (!existsSync(seedModule)) {
-    process.stderr.write('liveboard start: --seed needs the seed command (local/cli/seed.ts), which this checkout does not have yet\n');
-    return 1;
-  }
-  const { run: seed } = (await import(seedModule.href)) as { run(args: string[]): Promise<number> };
+  const { run: seed } = await import('./seed.js');
   // The seed's tokens must come from this server's issuer key, which lives in its data dir.
-  return seed(['--url', api.url, '--api-key', api.apiKey, '--data-dir', dataDir]);
+  return seed(['--url', api.url, '--data-dir', dataDir]);
 }
 
 /**

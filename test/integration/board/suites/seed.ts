@@ -16,7 +16,7 @@ export function seedSuite(app: () => BoardApi): void {
       stdout += String(chunk);
       return true;
     });
-    const code = await seed(['--url', app().api.url, '--data-dir', app().api.dataDir, '--api-key', app().api.apiKey]);
+    const code = await seed(['--url', app().api.url, '--data-dir', app().api.dataDir]);
     vi.restoreAllMocks();
     return { code, stdout };
   }
