@@ -16,11 +16,11 @@
 import { parseArgs } from 'node:util';
 import { loadLocalIamUser } from '../auth/local-iam-user.js';
 import { DEFAULT_LOCAL_OIDC_AUDIENCE, loadLocalOidcKey } from '../auth/local-oidc-key.js';
-import { DEFAULT_DATA_DIR, loadLocalUserPool, type TokenUse } from '../auth/local-user-pool.js';
+import { loadLocalUserPool, type TokenUse } from '../auth/local-user-pool.js';
+// The default alone, so that the modes that read no definition need not load the definition loader.
+import { DEFAULT_DEFINITION_FILE } from '../definition/default-file.js';
 import type { OidcAuthConfig } from '../definition/types.js';
-
-/** `local/definition/load.ts`'s default, repeated so that the other modes need not load the definition loader. */
-const DEFAULT_DEFINITION_FILE = 'infra/definition.ts';
+import { dataDirFrom } from './data-dir.js';
 
 const USAGE = [
   'usage: liveboard token --user NAME [--group G]... [--ttl 1h] [--type id|access] [--email E] [--data-dir DIR]',
@@ -61,7 +61,7 @@ export function parseTtl(text: string): number | undefined {
 export async function run(args: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
   try {
     const { values } = parseArgs({ args, options: OPTIONS, strict: true, allowPositionals: false });
-    const dataDir = values['data-dir'] ?? (env.LIVEBOARD_DATA_DIR || DEFAULT_DATA_DIR);
+    const dataDir = dataDirFrom(values['data-dir'], env);
     if (values.iam && values.oidc) throw new UsageError('--iam and --oidc exclude each other');
     const output = values.iam ? await iamExports(values, dataDir) : values.oidc ? await oidcToken(values, dataDir) : await userPoolToken(values, dataDir);
     process.stdout.write(output);

@@ -6,11 +6,12 @@
 import { existsSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { DEFAULT_DEFINITION_FILE } from './default-file.js';
 import type { ApiDefinition } from './types.js';
 import { InvalidDefinitionError } from './problems.js';
 import { validateDefinition } from './validate.js';
 
-export const DEFAULT_DEFINITION_FILE = 'infra/definition.ts';
+export { DEFAULT_DEFINITION_FILE };
 
 export interface LoadDefinitionOptions {
   /** Default: the current directory. */
