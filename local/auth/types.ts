@@ -42,9 +42,8 @@ export interface Authenticator {
    * The mode that would check a request with these headers (lower-cased names), without checking
    * anything; `undefined` when no configured mode would take it (the request gets a 401). The HTTP
    * route asks before authenticating, because a Lambda authorizer needs the parsed body (spec §1.3).
-   * Optional so that hand-made authenticators in tests need not implement it.
    */
-  modeFor?(headers: Record<string, string>): AuthType | undefined;
+  modeFor(headers: Record<string, string>): AuthType | undefined;
 }
 
 /** Decides, per field, whether the caller's mode may read it (directive rules, spec §3.3). */

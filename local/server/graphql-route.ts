@@ -41,7 +41,7 @@ export function createGraphQLRoute(options: GraphQLRouteOptions): GraphQLRoute {
     }
     const parsed = request.method === 'POST' ? parsePostBody(bodyText) : parseQueryParameters(url.searchParams);
     const headers = headerRecord(request);
-    if (parsed instanceof MalformedHttpRequestException && options.authenticator.modeFor?.(headers) === 'AWS_LAMBDA') {
+    if (parsed instanceof MalformedHttpRequestException && options.authenticator.modeFor(headers) === 'AWS_LAMBDA') {
       return sendTransportError(response, 400, parsed);
     }
 

@@ -72,12 +72,12 @@ describe('choosing the mode from the headers, with all five modes configured', (
   it('modeFor names the mode that would check the headers without checking them (a bad key still names API_KEY)', async () => {
     const authenticator = all();
     expect([
-      authenticator.modeFor?.({ 'x-api-key': 'da2-bad' }),
-      authenticator.modeFor?.(await sigV4()),
-      authenticator.modeFor?.({ authorization: await cognitoToken() }),
-      authenticator.modeFor?.({ authorization: await oidcToken() }),
-      authenticator.modeFor?.({ authorization: 'opaque-lambda-token' }),
-      authenticator.modeFor?.({}),
+      authenticator.modeFor({ 'x-api-key': 'da2-bad' }),
+      authenticator.modeFor(await sigV4()),
+      authenticator.modeFor({ authorization: await cognitoToken() }),
+      authenticator.modeFor({ authorization: await oidcToken() }),
+      authenticator.modeFor({ authorization: 'opaque-lambda-token' }),
+      authenticator.modeFor({}),
     ]).toEqual(['API_KEY', 'AWS_IAM', 'AMAZON_COGNITO_USER_POOLS', 'OPENID_CONNECT', 'AWS_LAMBDA', undefined]);
   });
 

@@ -14,7 +14,10 @@ import { realtimeSettings } from '../../../local/realtime/settings.js';
 import { SubscriptionRegistry } from '../../../local/realtime/subscription-registry.js';
 import { WriteBatch } from '../../../local/realtime/write-batch.js';
 
-const apiKey: Authenticator = { authenticate: async () => ({ ok: true, auth: { type: 'API_KEY', identity: null, deniedFields: [] } }) };
+const apiKey: Authenticator = {
+  authenticate: async () => ({ ok: true, auth: { type: 'API_KEY', identity: null, deniedFields: [] } }),
+  modeFor: () => 'API_KEY',
+};
 
 /** An engine whose starts wait until the test settles them. */
 class PendingStarts {
