@@ -10,9 +10,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import { importJWK, SignJWT, type JSONWebKeySet } from 'jose';
+import type { JSONWebKeySet } from 'jose';
 import { DEFAULT_DATA_DIR } from './local-user-pool.js';
-import { generateSigningKey, loadOrCreateStateFile } from './local-state-file.js';
+import { generateSigningKey, loadOrCreateStateFile, signerOf } from './local-state-file.js';
 
 /** The audience of locally minted tokens when the definition configures no `clientId`. */
 export const DEFAULT_LOCAL_OIDC_AUDIENCE = 'liveboard-local';
@@ -42,10 +42,10 @@ export interface LocalOidcKey {
 /** Loads the key kept in `<dataDir>/oidc/signing-key.json`, creating it on first use. */
 export async function loadLocalOidcKey(dataDir: string = DEFAULT_DATA_DIR): Promise<LocalOidcKey> {
   const stored = await loadOrCreateStateFile(join(dataDir, 'oidc', 'signing-key.json'), generateSigningKey);
-  const signingKey = await importJWK(stored.privateJwk, 'RS256');
+  const signer = await signerOf(stored);
   return {
     kid: stored.kid,
-    jwks: () => ({ keys: [{ ...stored.publicJwk }] }),
+    jwks: signer.jwks,
     async mint(options) {
       const issuedAt = Math.floor((options.now ?? Date.now()) / 1000);
       const claims = {
@@ -58,7 +58,7 @@ export async function loadLocalOidcKey(dataDir: string = DEFAULT_DATA_DIR): Prom
         exp: issuedAt + (options.ttlSeconds ?? 3600),
         jti: randomUUID(),
       };
-      return new SignJWT(claims).setProtectedHeader({ kid: stored.kid, alg: 'RS256', typ: 'JWT' }).sign(signingKey);
+      return signer.sign(claims, { typ: 'JWT' });
     },
   };
 }

@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { link, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { calculateJwkThumbprint, exportJWK, generateKeyPair, type JWK } from 'jose';
+import { calculateJwkThumbprint, exportJWK, generateKeyPair, importJWK, SignJWT, type JSONWebKeySet, type JWK } from 'jose';
 
 /**
  * Reads `file`, or creates it with `create()` when it does not exist. Creation is atomic (write to a
@@ -59,5 +59,20 @@ export async function generateSigningKey(): Promise<StoredSigningKey> {
     kid,
     privateJwk: { ...(await exportJWK(privateKey)), kid, alg: 'RS256', use: 'sig' },
     publicJwk: { ...publicJwk, kid, alg: 'RS256', use: 'sig' },
+  };
+}
+
+/** A stored key at work: its public half as a JWKS, and RS256 JWTs whose header names it by `kid`. */
+export interface JwtSigner {
+  jwks(): JSONWebKeySet;
+  /** `header` adds to `{ kid, alg }` (e.g. `typ`, which OIDC providers set and Cognito does not). */
+  sign(claims: Record<string, unknown>, header?: { typ?: string }): Promise<string>;
+}
+
+export async function signerOf(stored: StoredSigningKey): Promise<JwtSigner> {
+  const privateKey = await importJWK(stored.privateJwk, 'RS256');
+  return {
+    jwks: () => ({ keys: [{ ...stored.publicJwk }] }),
+    sign: (claims, header = {}) => new SignJWT(claims).setProtectedHeader({ kid: stored.kid, alg: 'RS256', ...header }).sign(privateKey),
   };
 }

@@ -7,8 +7,8 @@
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import { importJWK, SignJWT, type JSONWebKeySet } from 'jose';
-import { generateSigningKey, loadOrCreateStateFile, type StoredSigningKey } from './local-state-file.js';
+import type { JSONWebKeySet } from 'jose';
+import { generateSigningKey, loadOrCreateStateFile, signerOf, type StoredSigningKey } from './local-state-file.js';
 
 /** The data directory `liveboard start` and `liveboard token` use unless `--data-dir` or `LIVEBOARD_DATA_DIR` says otherwise. */
 export const DEFAULT_DATA_DIR = '.liveboard';
@@ -76,20 +76,17 @@ async function createStored(): Promise<StoredUserPool> {
 }
 
 async function userPoolFrom(stored: StoredUserPool): Promise<LocalUserPool> {
-  const signingKey = await importJWK(stored.privateJwk, 'RS256');
+  const signer = await signerOf(stored);
   const issuer = cognitoIssuer(stored.region, stored.userPoolId);
   return {
     region: stored.region,
     userPoolId: stored.userPoolId,
     clientId: stored.clientId,
     issuer,
-    jwks: () => ({ keys: [{ ...stored.publicJwk }] }),
+    jwks: signer.jwks,
     async mint(options) {
       const issuedAt = Math.floor((options.now ?? Date.now()) / 1000);
-      const claims = cognitoClaims(stored, issuer, options, issuedAt);
-      return new SignJWT(claims)
-        .setProtectedHeader({ kid: stored.kid, alg: 'RS256' })
-        .sign(signingKey);
+      return signer.sign(cognitoClaims(stored, issuer, options, issuedAt));
     },
   };
 }
