@@ -8,8 +8,8 @@
  *    announced to its member;
  * 3. the partition is swept page by page (strongly consistent reads) and deleted 25 items at a time,
  *    except the board item and the caller's membership, which keep the board deletable by them if the
- *    work is interrupted; the sweep repeats until it finds nothing, which also catches a write that was
- *    already under way when the memberships went;
+ *    work is interrupted; the sweep repeats (at most MAX_SWEEPS times) until it finds nothing, which also catches a write
+ *    that was already under way when the memberships went;
  * 4. last, the caller's membership and the board item go together in one transaction.
  *
  * When the invocation runs short of time the work stops between pages and the board is answered as

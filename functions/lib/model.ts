@@ -1,6 +1,6 @@
 /**
- * The items of the board table and the views the functions answer and publish, for the Lambda functions
- * and the seed command. The key formats, the activity entry and the card and column views are defined
+ * The items of the board table and the views the functions answer and publish, for the Lambda functions.
+ * The key formats, the activity entry and the card and column views are defined
  * once, in resolvers/lib/ (pure modules the APPSYNC_JS resolvers bundle too), and re-exported here:
  * the layout itself is described in resolvers/lib/keys.ts.
  */
@@ -9,7 +9,6 @@ import { boardPk, positionSk, type TableKey } from '../../resolvers/lib/keys.js'
 import type { CardFields, ColumnFields } from '../../resolvers/lib/views.js';
 import type { BoardStatus, ChangeType, Role } from './domain.js';
 
-export type { ActivityInput } from '../../resolvers/lib/activity.js';
 export {
   assigneeGsiPk,
   assigneeGsiSk,

@@ -8,7 +8,7 @@ import { AppSyncError, LambdaUnhandledException } from '../errors.js';
 import type { DataSourceResult } from './types.js';
 
 /** `{ result: null, error }`; a Lambda function's failure keeps the function's own `errorType` (item 112). */
-export function errorResult(error: AppSyncError): DataSourceResult {
+function errorResult(error: AppSyncError): DataSourceResult {
   const unhandled = error instanceof LambdaUnhandledException ? { unhandledErrorType: error.unhandledErrorType } : {};
   return { result: null, error: { type: error.errorType, message: error.message, ...unhandled } };
 }

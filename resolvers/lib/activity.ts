@@ -8,7 +8,7 @@ import type { ActivityAction } from '../generated/schema-types.js';
 import { activitySk, boardPk, type TableKey } from './keys.js';
 
 /** Activity entries expire after 180 days (the table's TTL attribute is `expiresAt`). */
-export const ACTIVITY_RETENTION_SECONDS = 180 * 24 * 3600;
+const ACTIVITY_RETENTION_SECONDS = 180 * 24 * 3600;
 
 /** What happened, on which board, by whom, and what it concerned. */
 export interface ActivityInput {
