@@ -77,9 +77,6 @@ export function generateSelfSignedCertificate(now: Date): { cert: string; key: s
   const signatureAlgorithm = sequence(objectId('1.2.840.10045.4.3.2')); // ecdsa-with-SHA256
   const name = sequence(set(sequence(objectId('2.5.4.3'), utf8String('liveboard local server')))); // CN
   const serial = randomBytes(16);
-  // Positive and with a non-zero first byte: DER integers must be minimal, and a leading 0x00 before a byte
-  // below 0x80 is not (1 certificate in ~128 was refused by X509Certificate before this).
-  serial[0] = ((serial[0] as number) & 0x7f) | 0x40;
   const tbsCertificate = sequence(
     explicit(0, integer(Buffer.from([2]))), // v3
     integer(serial),
@@ -130,8 +127,15 @@ function explicit(tagNumber: number, content: Buffer): Buffer {
   return tagged(0xa0 + tagNumber, content);
 }
 
+/**
+ * A DER INTEGER holding the unsigned big-endian value: minimal, as DER requires (X509Certificate refuses a
+ * redundant leading 0x00), with one 0x00 added when the high bit would otherwise make it negative.
+ */
 function integer(bigEndian: Buffer): Buffer {
-  return tagged(0x02, (bigEndian[0] as number) & 0x80 ? Buffer.concat([Buffer.from([0]), bigEndian]) : bigEndian);
+  let start = 0;
+  while (start < bigEndian.length - 1 && bigEndian[start] === 0) start += 1;
+  const magnitude = bigEndian.subarray(start);
+  return tagged(0x02, (magnitude[0] as number) & 0x80 ? Buffer.concat([Buffer.from([0]), magnitude]) : magnitude);
 }
 
 function boolean(value: boolean): Buffer {
