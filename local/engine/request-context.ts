@@ -38,6 +38,8 @@ const MAX_INVALIDATIONS = 5;
 /** Where a resolver runs: the parts of graphql-js's resolve info the engine uses. */
 export type FieldSite = Pick<GraphQLResolveInfo, 'fieldName' | 'fieldNodes' | 'fragments' | 'path'> & {
   parentTypeName: string;
+  /** The operation's variables coerced, defaults included: what `@skip`/`@include` in the selection read. */
+  coercedVariables: Record<string, unknown>;
 };
 
 export class RequestContext {
@@ -101,7 +103,7 @@ export class RequestContext {
   }
 
   #selectionScope(site: FieldSite): SelectionScope {
-    return { fragments: site.fragments, variables: this.variables };
+    return { fragments: site.fragments, variables: site.coercedVariables };
   }
 
   #invocation(source: unknown, args: Record<string, unknown>, site: FieldSite): FieldInvocation {
@@ -181,7 +183,14 @@ export const resolveField: GraphQLFieldResolver<unknown, RequestContext, Record<
   if (!context.countResolverInvocation()) {
     throw FieldResolutionError.from(new ResolverCountLimitExceededError(resolverCountLimit));
   }
-  const site: FieldSite = { fieldName, fieldNodes: info.fieldNodes, fragments: info.fragments, path: info.path, parentTypeName: typeName };
+  const site: FieldSite = {
+    fieldName,
+    fieldNodes: info.fieldNodes,
+    fragments: info.fragments,
+    path: info.path,
+    parentTypeName: typeName,
+    coercedVariables: info.variableValues,
+  };
   const value = resolvedValue(context.resolve(binding, source, args, site));
   return denied ? value.then(() => null) : value;
 };

@@ -118,9 +118,10 @@ export async function startSubscription(
     }
     const binding = config.resolvers.get(`${subscriptionType.name}.${fieldName}`);
     if (binding === undefined) return { ok: true, subscription, extensions: { invalidations: [], cacheEvictions: [] } };
-    const args = getArgumentValues(fieldDefinition, fieldNode, resolverVariables(config, operation, supplied, variables.values));
+    const coercedVariables = resolverVariables(config, operation, supplied, variables.values);
+    const args = getArgumentValues(fieldDefinition, fieldNode, coercedVariables);
     const path = { prev: undefined, key: responseKey, typename: subscriptionType.name };
-    const site = { fieldName, parentTypeName: subscriptionType.name, fieldNodes, fragments, path };
+    const site = { fieldName, parentTypeName: subscriptionType.name, fieldNodes, fragments, path, coercedVariables };
     const run = await context.resolve(binding, null, args, site);
     if (!run.outcome.ok) {
       const error = startError(new FieldResolutionError(run.outcome.error), [responseKey], fieldNode);

@@ -209,6 +209,12 @@ describe('APPSYNC_JS resolvers through the engine', () => {
         error(['getPost'], { id: '1', headline: 'T', author: { name: 'N', bio: 'B' }, comments: [{ text: 'x' }, { text: 'y' }] }, 'Custom', { extra: 'kept', author: { age: 40 } }, 3, 'refused'),
       ],
     });
+    // @skip/@include read the variables as coerced, defaults included (a variable left out for its default).
+    const withDefaults = 'query($bio: Boolean = true, $name: Boolean = false) { getPost(id: "1") { id author { name @include(if: $name) bio @include(if: $bio) } } }';
+    expect((await execute(withDefaults)).body).toEqual({
+      data: { getPost: null },
+      errors: [error(['getPost'], { id: '1', author: { bio: 'B' } }, 'Custom', { extra: 'kept', author: { age: 40 } }, withDefaults.indexOf('getPost') + 1, 'refused')],
+    });
     expect((await execute('{ getPost(id: "scalar") { id } }')).body).toEqual({
       data: { getPost: null },
       errors: [error(['getPost'], 'just text', 'Custom', null, 3, 'refused')],
