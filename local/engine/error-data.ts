@@ -16,6 +16,7 @@
  *   are honoured.
  */
 import type { FieldNode, SelectionSetNode } from 'graphql';
+import { setEntry } from '../runtime/dynamodb/attribute-values.js';
 import type { ResolverErrorEntry } from '../runtime/types.js';
 import { collectFields, subSelections } from './collect-fields.js';
 import type { SelectionScope } from './collect-fields.js';
@@ -34,7 +35,7 @@ function selectedData(value: unknown, selectionSets: readonly SelectionSetNode[]
     const fieldName = nodes[0]!.name.value;
     if (!Object.hasOwn(value, fieldName)) continue;
     const item = selectedData((value as Record<string, unknown>)[fieldName], subSelections(nodes), scope);
-    Object.defineProperty(selected, responseKey, { value: item, writable: true, enumerable: true, configurable: true });
+    setEntry(selected, responseKey, item);
   }
   return selected;
 }

@@ -15,6 +15,8 @@ import type {
   ResolverCode,
   ResolverErrorEntry,
 } from '../runtime/types.js';
+import { setResponseHeader } from '../runtime/util/http.js';
+import { FieldResolutionError } from './field-error.js';
 import type { PipelineResolverBinding, ResolverBinding, UnitResolverBinding } from './types.js';
 
 /** Everything about one field resolution that the handlers see. */
@@ -249,17 +251,12 @@ class RunRecorder {
  * (spec appsync-js-runtime.md §3.1 `util.unauthorized`; appsync-realtime.md §3.4 for subscriptions).
  */
 function fieldUnauthorized(info: FieldInfo): ResolverErrorEntry {
-  const denial = new UnauthorizedFieldError(info.parentTypeName, info.fieldName);
-  return { message: denial.message, errorType: denial.errorType, data: null, errorInfo: null };
+  return FieldResolutionError.from(new UnauthorizedFieldError(info.parentTypeName, info.fieldName)).entry;
 }
 
-/** Header names are case-insensitive: a header set again replaces the earlier one, whatever its case. */
+/** A header set again by a later handler replaces the earlier one, whatever the case of its name. */
 function mergeResponseHeaders(into: Record<string, string>, from: Record<string, string>): void {
-  for (const name of Object.keys(from)) {
-    const lower = name.toLowerCase();
-    for (const existing of Object.keys(into)) if (existing.toLowerCase() === lower) delete into[existing];
-    Object.defineProperty(into, name, { value: from[name], writable: true, enumerable: true, configurable: true });
-  }
+  for (const name of Object.keys(from)) setResponseHeader(into, name, from[name]!);
 }
 
 function mergeExtensionCalls(into: ExtensionCalls, from: ExtensionCalls): void {

@@ -5,6 +5,7 @@
  */
 import { Kind, print } from 'graphql';
 import type { FieldNode, FragmentDefinitionNode, SelectionSetNode } from 'graphql';
+import { subSelections } from './collect-fields.js';
 
 export interface SelectionInfo {
   selectionSetList: string[];
@@ -40,7 +41,7 @@ function sameNodes(a: readonly FieldNode[], b: readonly FieldNode[]): boolean {
 }
 
 function computeSelectionInfo(fieldNodes: readonly FieldNode[], fragments: Record<string, FragmentDefinitionNode>): SelectionInfo {
-  const selectionSets = fieldNodes.flatMap((node) => (node.selectionSet ? [node.selectionSet] : []));
+  const selectionSets = subSelections(fieldNodes);
   return {
     selectionSetList: listSelectionPaths(selectionSets, fragments),
     selectionSetGraphQL: printMergedSelection(selectionSets),

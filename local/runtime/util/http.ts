@@ -72,6 +72,13 @@ function findHeader(headers: Readonly<Record<string, string>>, name: string): st
   return Object.keys(headers).find((existing) => existing.toLowerCase() === lower);
 }
 
+/** Sets a response header; header names are case-insensitive, so a later `X-Count` replaces an earlier `x-count`. */
+export function setResponseHeader(headers: Record<string, string>, name: string, value: string): void {
+  const previous = findHeader(headers, name);
+  if (previous !== undefined) delete headers[previous];
+  setEntry(headers, name, value);
+}
+
 /** Bytes of `headers` other than `name` and other than those `replacedBy` sets again (names case-insensitive). */
 function bytesExcept(headers: Readonly<Record<string, string>>, name: string, replacedBy?: Readonly<Record<string, string>>): number {
   const lower = name.toLowerCase();
@@ -126,8 +133,6 @@ export function createHttpUtils(current: CurrentState) {
       return;
     }
     const headers = state.responseHeaders;
-    // Header names are case-insensitive: a later `X-Count` replaces an earlier `x-count`.
-    const previous = findHeader(headers, header.name);
     const othersBytes =
       bytesExcept(headers, header.name) + bytesExcept(state.earlierResponseHeaders ?? NO_HEADERS, header.name, headers);
     if (othersBytes + headerBytes(header.name, header.text) > RESPONSE_HEADERS_MAX_BYTES) {
@@ -136,8 +141,7 @@ export function createHttpUtils(current: CurrentState) {
       );
       return;
     }
-    if (previous !== undefined) delete headers[previous];
-    setEntry(headers, header.name, header.text);
+    setResponseHeader(headers, header.name, header.text);
   }
 
   return {
