@@ -5,10 +5,11 @@
  * typings (spec appsync-js-runtime.md, intro: `code.js(5,14): error TS2339: ...`), and the
  * type-aware rules of `@aws-appsync/eslint-plugin` need a program too. Two kinds are built here:
  *
- * - a *module program*: the submitted module as `/code.js` next to a virtual
- *   `/node_modules/@aws-appsync/utils` (the real typings, served under a path that does not depend
- *   on this machine, so messages read the same everywhere). Nothing else exists in it, so importing
- *   any other module is TS2307, as on AppSync.
+ * - a *module program*: the submitted module as `/code.js` (in a batch, each module as `/<n>/code.js`)
+ *   next to a virtual `/node_modules/@aws-appsync/utils` (the real typings, served under a path that does
+ *   not depend on this machine, so messages read the same everywhere). Nothing else exists in it, so
+ *   importing any other module is TS2307, as on AppSync (in a batch, a relative import of a sibling's
+ *   `code.js` would resolve: no resolver bundle names such a path).
  * - a *source program*: a resolver's TypeScript source on disk, resolved normally, for linting at
  *   build time.
  *
@@ -129,11 +130,6 @@ function createSourcesProgram(texts: ReadonlyMap<string, string>): ts.Program {
   const readFile = host.readFile.bind(host);
   host.readFile = (name) => texts.get(name) ?? readFile(name);
   return ts.createProgram({ rootNames: [...texts.keys()], options: BASE_OPTIONS, host: withSharedSourceFiles(host) });
-}
-
-/** A program for one resolver's TypeScript source file on disk (`text` is its current content). */
-export function createSourceProgram(fileName: string, text: string): ts.Program {
-  return createSourcesProgram(new Map([[fileName, text]]));
 }
 
 /**
