@@ -5,24 +5,15 @@
  * filters, enhanced filters and invalidation as that client sees them.
  * Spec: shared/spec/appsync-realtime.md §1.1, §2-4, §7.
  */
-import { createRequire } from 'node:module';
 import { ApolloClient, ApolloLink, gql, HttpLink, InMemoryCache, type DocumentNode } from '@apollo/client';
-import type { AuthOptions, createAuthLink as CreateAuthLink } from 'aws-appsync-auth-link';
-import type { createSubscriptionHandshakeLink as CreateSubscriptionHandshakeLink } from 'aws-appsync-subscription-link';
-import { filter } from 'rxjs';
+import type { AuthOptions } from 'aws-appsync-auth-link';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+// The links as the SDK loads them (their CommonJS builds under Node: client/appsync-links.ts says why),
+// and the SDK's link that reports start_ack.
+import { createAuthLink, createSubscriptionHandshakeLink } from '../../../client/appsync-links.js';
+import { subscriptionStartedLink } from '../../../client/subscription-started-link.js';
 import { Observed } from './support/observed.js';
 import { startLiveboardServer, type LiveboardServer } from './support/liveboard-server.js';
-
-/**
- * The links' CommonJS builds, as the auth integration tests load them: the auth link's ES module build
- * cannot see `Sha256` under Node (test/integration/auth/appsync-auth-link.test.ts).
- */
-const require = createRequire(import.meta.url);
-const { createAuthLink } = require('aws-appsync-auth-link') as { createAuthLink: typeof CreateAuthLink };
-const { createSubscriptionHandshakeLink } = require('aws-appsync-subscription-link') as {
-  createSubscriptionHandshakeLink: typeof CreateSubscriptionHandshakeLink;
-};
 
 let server: LiveboardServer;
 const clients: ApolloClient[] = [];
@@ -40,7 +31,7 @@ function apolloClient(auth: AuthOptions): ApolloClient {
   const info = { url: server.url, region: 'us-east-1', auth };
   // The links' typings name Apollo 3's ApolloLink; at run time they are Apollo 4 links (dependencies.md).
   const link = ApolloLink.from([
-    startAckLink,
+    subscriptionStartedLink(),
     createAuthLink(info) as unknown as ApolloLink,
     createSubscriptionHandshakeLink(info, new HttpLink({ uri: server.url }) as never) as unknown as ApolloLink,
   ]);
@@ -49,27 +40,12 @@ function apolloClient(auth: AuthOptions): ApolloClient {
   return client;
 }
 
-/**
- * Tells a test when the server acknowledged its subscription: asked to (`@@controlEvents`), the
- * subscription link reports `start_ack` as a `CONNECTED` control message, which this link hands to the
- * operation's `onStartAck` and keeps from the application, as the app-facing results never carry it.
- */
-const startAckLink = new ApolloLink((operation, forward) =>
-  forward(operation).pipe(
-    filter((result) => {
-      if ((result.extensions as { controlMsgType?: string } | undefined)?.controlMsgType !== 'CONNECTED') return true;
-      (operation.getContext() as { onStartAck?: () => void }).onStartAck?.();
-      return false;
-    }),
-  ),
-);
-
 /** Subscribes and resolves once the server acknowledged the start. */
 async function subscribe(client: ApolloClient, query: DocumentNode, variables: Record<string, unknown> = {}): Promise<{ events: Observed<unknown>; stop(): void }> {
   const events = new Observed<unknown>();
   let ready: () => void = () => undefined;
   const acknowledged = new Promise<void>((resolve) => (ready = resolve));
-  const context = { controlMessages: { '@@controlEvents': true }, onStartAck: () => ready() };
+  const context = { onSubscriptionStarted: () => ready() };
   const subscription = client.subscribe({ query, variables, fetchPolicy: 'no-cache', context }).subscribe({
     next: (result) => events.push(result.data),
     error: (error: unknown) => {
