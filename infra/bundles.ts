@@ -7,6 +7,7 @@
 import { join } from 'node:path';
 import { bundleLambdaFunctions, lambdaBundleDir } from '../local/build/lambdas.js';
 import { bundleResolvers } from '../local/build/resolvers.js';
+import { codeFilesOf } from '../local/definition/code-files.js';
 import type { ApiDefinition } from '../local/definition/types.js';
 import { required } from './required.js';
 
@@ -15,11 +16,6 @@ export interface BuiltBundles {
   resolverBundle(codeFile: string): string;
   /** The folder holding a Lambda function's `index.mjs`. */
   lambdaBundleDir(functionName: string): string;
-}
-
-/** Every APPSYNC_JS file of the definition, once. */
-export function codeFilesOf(definition: ApiDefinition): string[] {
-  return [...new Set([...definition.resolvers.flatMap((resolver) => (resolver.code === undefined ? [] : [resolver.code])), ...definition.functions.map((fn) => fn.code)])];
 }
 
 export async function buildBundles(definition: ApiDefinition, options: { projectRoot: string; outDir: string }): Promise<BuiltBundles> {

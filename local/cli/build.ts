@@ -10,6 +10,7 @@ import { stat } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { LambdaBundle } from '../build/lambdas.js';
+import { codeFilesOf } from '../definition/code-files.js';
 import { DEFAULT_DEFINITION_FILE, loadDefinition } from '../definition/load.js';
 import type { ApiDefinition } from '../definition/types.js';
 
@@ -32,12 +33,6 @@ function readOptions(args: string[]): BuildOptions | string {
   } catch (error) {
     return (error as Error).message;
   }
-}
-
-/** Every APPSYNC_JS file of the definition, once. */
-function codeFilesOf(definition: ApiDefinition): string[] {
-  const files = [...definition.resolvers.flatMap((resolver) => (resolver.code === undefined ? [] : [resolver.code])), ...definition.functions.map((fn) => fn.code)];
-  return [...new Set(files)];
 }
 
 function kilobytes(bytes: number): string {

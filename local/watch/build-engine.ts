@@ -9,6 +9,7 @@ import { join, resolve } from 'node:path';
 import { createFieldAuthorizer } from '../auth/field-authorizer.js';
 import { bundleResolvers } from '../build/resolvers.js';
 import type { DataSource } from '../datasources/types.js';
+import { codeFilesOf } from '../definition/code-files.js';
 import type { ApiDefinition } from '../definition/types.js';
 import { createEngine, loadSchemaFiles, type Engine, type ResolverBinding } from '../engine/index.js';
 import type { LocalLambdaRuntime } from '../lambda/local-lambda-runtime.js';
@@ -49,12 +50,6 @@ export async function buildEngine(context: EngineBuildContext): Promise<Engine> 
 export function sourceFilesOf(definition: ApiDefinition, rootDir: string): string[] {
   const files = [...definition.schemaFiles, ...codeFilesOf(definition), ...definition.lambdaFunctions.map((fn) => fn.entry)];
   return [...new Set(files)].map((file) => resolve(rootDir, file));
-}
-
-/** Every APPSYNC_JS file of the definition (resolvers and pipeline functions), once. */
-function codeFilesOf(definition: ApiDefinition): string[] {
-  const files = [...definition.functions.map((fn) => fn.code), ...definition.resolvers.flatMap((resolver) => (resolver.code === undefined ? [] : [resolver.code]))];
-  return [...new Set(files)];
 }
 
 /** Every code file of the definition, bundled once and loaded once, keyed by its definition path. */

@@ -7,7 +7,7 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { DescribeTableCommand, DescribeTimeToLiveCommand, type DynamoDBClient, type KeySchemaElement, type Projection } from '@aws-sdk/client-dynamodb';
-import { codeFilesOf } from '../../infra/bundles.js';
+import { codeFilesOf } from '../../local/definition/code-files.js';
 import { bundleLambdaFunctions, lambdaBundleDir, lambdaBundleFile } from '../../local/build/lambdas.js';
 import { bundleResolvers } from '../../local/build/resolvers.js';
 import type { ApiDefinition, LambdaFunctionDefinition } from '../../local/definition/types.js';
