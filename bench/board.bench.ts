@@ -17,18 +17,17 @@
  *
  * Run: `npm run bench board` (or `npx tsx bench/board.bench.ts`).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { createServer, request, Agent, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { QueryCommand } from '@aws-sdk/client-dynamodb';
 import { loadLocalUserPool, subjectFor } from '../local/auth/local-user-pool.js';
 import { localDynamoDbClient, startDynamoDbLocal } from '../local/dynamodb/launcher.js';
+import { percentile, PROJECT_ROOT, sample, startLiveboard } from './support.js';
 
-const PROJECT_ROOT = fileURLToPath(new URL('../', import.meta.url));
 const CLIENTS = 16;
 const LOAD_SECONDS = 20;
 const BIG_BOARD_CARDS = 200;
@@ -133,21 +132,9 @@ interface ServedApi {
 }
 
 /** `liveboard start` on the app's own definition, with DynamoDB behind the proxy. */
-function startServer(dynamodbEndpoint: string, dataDir: string): Promise<ServedApi> {
-  const child = spawn(process.execPath, ['bin/liveboard.js', 'start', '--port', '0', '--no-watch', '--data-dir', dataDir], {
-    cwd: PROJECT_ROOT,
-    env: { ...process.env, DYNAMODB_ENDPOINT: dynamodbEndpoint },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  let output = '';
-  return new Promise((resolve, reject) => {
-    child.stdout?.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const url = /GraphQL\s+(\S+)/.exec(output)?.[1];
-      if (url && output.includes('Press Ctrl-C')) resolve({ child, url });
-    });
-    child.once('exit', (code) => reject(new Error(`liveboard start exited with ${code}: ${output}`)));
-  });
+async function startServer(dynamodbEndpoint: string, dataDir: string): Promise<ServedApi> {
+  const { child, banner } = await startLiveboard(['--data-dir', dataDir], dynamodbEndpoint);
+  return { child, url: banner.url };
 }
 
 interface BenchUser {
@@ -254,11 +241,6 @@ function nextOperation(): OperationName {
   return 'addComment';
 }
 
-function percentile(durations: number[], fraction: number): number {
-  const sorted = [...durations].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(fraction * sorted.length))] ?? Number.NaN;
-}
-
 const ms = (value: number): string => `${value.toFixed(1)} ms`.padStart(10);
 
 /** Latencies per operation of `clients` loops running the mix for `seconds`. */
@@ -287,12 +269,7 @@ async function runMix(run: Record<OperationName, (user: BenchUser) => Promise<vo
 /** DynamoDB use of one operation, averaged over `samples` runs one at a time, and the runs' latencies. */
 async function usagePerOperation(proxy: CapacityProxy, operation: () => Promise<void>, samples: number): Promise<DynamoUsage & { latencies: number[] }> {
   proxy.reset();
-  const latencies: number[] = [];
-  for (let index = 0; index < samples; index += 1) {
-    const started = process.hrtime.bigint();
-    await operation();
-    latencies.push(Number(process.hrtime.bigint() - started) / 1e6);
-  }
+  const latencies = await sample(operation, samples, 0);
   const total = proxy.reset();
   return {
     requests: new Map([...total.requests].map(([api, count]) => [api, count / samples])),
@@ -346,12 +323,7 @@ try {
   const rawQuery = async () => {
     await sdk.send(new QueryCommand({ TableName: 'board', KeyConditionExpression: 'PK = :pk AND SK BETWEEN :from AND :to', ExpressionAttributeValues: { ':pk': { S: `BOARD#${big.id}` }, ':from': { S: 'CARD#' }, ':to': { S: 'META' } } }));
   };
-  const baseline: number[] = [];
-  for (let index = 0; index < 200; index += 1) {
-    const started = process.hrtime.bigint();
-    await rawQuery();
-    baseline.push(Number(process.hrtime.bigint() - started) / 1e6);
-  }
+  const baseline = await sample(rawQuery, 200, 0);
   const boardRuns = latencies.get('board(id)') ?? [];
   console.log(`    baseline: the same board partition, one Query with the SDK straight to DynamoDB Local, one at a time: p50 ${ms(percentile(baseline, 0.5)).trim()}`);
   console.log(`    board(id) p50 under load / baseline p50: ${(percentile(boardRuns, 0.5) / percentile(baseline, 0.5)).toFixed(1)}×\n`);

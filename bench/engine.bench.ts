@@ -15,41 +15,23 @@
  * The server runs as `liveboard start` in a child process (as users run it), so that it does not share
  * an event loop with the load generator. Run: `npx tsx bench/engine.bench.ts`.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { Agent, request } from 'node:http';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { execute, parse } from 'graphql';
 import { startLocalApi } from '../local/app.js';
 import { loadSchemaFiles } from '../local/engine/index.js';
 import type { ApiDefinition } from '../local/definition/types.js';
 import { localDynamoDbClient, startDynamoDbLocal } from '../local/dynamodb/launcher.js';
+import { percentile, PROJECT_ROOT, sample, startLiveboard } from './support.js';
 
-const PROJECT_ROOT = fileURLToPath(new URL('../', import.meta.url));
 const FIELD_COUNT = 100;
 const CONCURRENT_CLIENTS = 32;
 
 // ---------------------------------------------------------------- measuring
-
-/** Runs `operation` `iterations` times in sequence, after a warm-up; returns each run's duration in ms. */
-async function sample(operation: () => Promise<unknown>, iterations: number, warmup = Math.min(200, iterations)): Promise<number[]> {
-  for (let index = 0; index < warmup; index += 1) await operation();
-  const durations: number[] = [];
-  for (let index = 0; index < iterations; index += 1) {
-    const started = process.hrtime.bigint();
-    await operation();
-    durations.push(Number(process.hrtime.bigint() - started) / 1e6);
-  }
-  return durations;
-}
-
-function percentile(durations: number[], fraction: number): number {
-  const sorted = [...durations].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(fraction * sorted.length))] ?? Number.NaN;
-}
 
 function mean(durations: number[]): number {
   return durations.reduce((sum, value) => sum + value, 0) / durations.length;
@@ -151,22 +133,9 @@ interface ServedApi {
 }
 
 /** `liveboard start` on the server fixture API, against the bench's DynamoDB Local. */
-function startServer(dynamodbEndpoint: string, dataDir: string): Promise<ServedApi> {
-  const child = spawn(
-    process.execPath,
-    ['bin/liveboard.js', 'start', '--port', '0', '--no-watch', '--definition', 'test/fixtures/server-api/definition.ts', '--data-dir', dataDir],
-    { cwd: PROJECT_ROOT, env: { ...process.env, DYNAMODB_ENDPOINT: dynamodbEndpoint }, stdio: ['ignore', 'pipe', 'inherit'] },
-  );
-  let output = '';
-  return new Promise((resolve, reject) => {
-    child.stdout?.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const url = /GraphQL\s+(\S+)/.exec(output)?.[1];
-      const apiKey = /API key\s+(\S+)/.exec(output)?.[1];
-      if (url && apiKey && output.includes('Press Ctrl-C')) resolve({ child, url: new URL(url), apiKey });
-    });
-    child.once('exit', (code) => reject(new Error(`liveboard start exited with ${code}: ${output}`)));
-  });
+async function startServer(dynamodbEndpoint: string, dataDir: string): Promise<ServedApi> {
+  const { child, banner } = await startLiveboard(['--definition', 'test/fixtures/server-api/definition.ts', '--data-dir', dataDir], dynamodbEndpoint);
+  return { child, url: new URL(banner.url), apiKey: banner.apiKey };
 }
 
 /** A keep-alive HTTP POST with node:http (less client overhead than fetch). */
